@@ -1,0 +1,171 @@
+package org.firebreak.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.firebreak.core.error.InvalidInputException;
+import org.firebreak.core.model.InvalidFieldException;
+
+/**
+ * Strict JSON binding for the model. Unknown fields, unknown enum values, missing required fields, duplicate keys,
+ * trailing content and scalar coercions ("5" for 5, 5 for an enum) are errors; each error names the JSON path of the
+ * offending value, e.g. {@code $.sources[0].kind}. Instances are immutable and thread-safe.
+ */
+public final class StrictJson {
+  private final ObjectMapper mapper;
+
+  public StrictJson() {
+    JsonMapper m = JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+        .build();
+    m.coercionConfigDefaults()
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    this.mapper = m;
+  }
+
+  /** Reads one JSON document as {@code type}; {@code origin} names it in errors (a file name, "request body"). */
+  public <T> T read(String json, Class<T> type, String origin) {
+    Objects.requireNonNull(json, "json");
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw translate(e, origin);
+    }
+  }
+
+  /** Binds an already parsed tree (from JSON or YAML) as {@code type}. */
+  public <T> T bind(JsonNode tree, Class<T> type, String origin) {
+    Objects.requireNonNull(tree, "tree");
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw translate(e, origin);
+    }
+  }
+
+  /** Parses JSON text to a tree, with the same strictness about syntax and duplicate keys. */
+  public JsonNode readTree(String json, String origin) {
+    try {
+      return mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw translate(e, origin);
+    }
+  }
+
+  /** The model as indented JSON, for people. */
+  public String writePretty(Object value) {
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the model always serialises", e);
+    }
+  }
+
+  /** The model as a JSON tree (what is hashed goes through {@link CanonicalJson}). */
+  public JsonNode toTree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
+  /** The model as compact JSON. */
+  public String write(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the model always serialises", e);
+    }
+  }
+
+  private static InvalidInputException translate(Exception e, String origin) {
+    if (e instanceof IllegalArgumentException iae && iae.getCause() instanceof JsonProcessingException jpe) {
+      return translate(jpe, origin);
+    }
+    if (!(e instanceof JsonMappingException jme)) {
+      // Syntax errors: the path is not known yet, the location is.
+      String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+          ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "";
+      String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      return new InvalidInputException(origin, "$", "malformed JSON" + where + ": " + firstLine(detail), e);
+    }
+    String path = path(jme);
+    if (jme instanceof ValueInstantiationException && jme.getCause() instanceof InvalidFieldException f) {
+      String p = f.field().isEmpty() ? path : path + "." + f.field();
+      return new InvalidInputException(origin, p, f.getMessage(), e);
+    }
+    if (jme instanceof UnrecognizedPropertyException u) {
+      return new InvalidInputException(origin, path, "unknown field '" + u.getPropertyName() + "'", e);
+    }
+    if (jme instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      return new InvalidInputException(origin, path, "unknown value '" + f.getValue() + "' (allowed: "
+          + allowed(f.getTargetType()) + ")", e);
+    }
+    if (jme instanceof MismatchedInputException m && m.getTargetType() != null && m.getTargetType().isEnum()) {
+      return new InvalidInputException(origin, path, "expected one of " + allowed(m.getTargetType()), e);
+    }
+    if (jme.getCause() instanceof InvalidFieldException f) {
+      return new InvalidInputException(origin, path, f.getMessage(), e);
+    }
+    String location = "";
+    JsonLocation loc = jme.getLocation();
+    if (path.equals("$") && loc != null && loc.getLineNr() > 0) {
+      location = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+    return new InvalidInputException(origin, path, firstLine(jme.getOriginalMessage()) + location, e);
+  }
+
+  private static String allowed(Class<?> enumType) {
+    return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder("$");
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append('.').append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+}
