@@ -1,0 +1,162 @@
+package org.firebreak.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.firebreak.core.error.FirebreakException;
+import org.firebreak.core.error.UnreadableFileException;
+import org.firebreak.core.model.DecisionRequest;
+import org.firebreak.policy.PackLibrary;
+import org.firebreak.policy.Policy;
+import org.firebreak.policy.PolicyEngine;
+import org.firebreak.policy.pack.Pack;
+import org.firebreak.policy.pack.PackSet;
+import org.firebreak.policy.pack.Rule;
+import org.firebreak.policy.testing.PackTestRunner;
+import org.firebreak.policy.testing.TestOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code firebreak policy ...}: work with rule packs. */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+    description = "Test, evaluate, lint, list and explain rule packs.")
+final class PolicyCommand {
+  private final Policy policy;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  PolicyCommand(Policy policy) {
+    this.policy = policy;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Command(name = "test", mixinStandardHelpOptions = true,
+      description = "Run the tests written in rule packs (the shipped packs when no DIR is given). Prints a line per"
+          + " failure and ends with 'N passed, N failed'; exits 1 on any failure.")
+  int test(
+      @Parameters(paramLabel = "DIR", arity = "0..*", description = "pack directories") List<Path> dirs,
+      @Option(names = "--verbose", description = "also print a line per passing test") boolean verbose) {
+    List<PackLibrary.Loaded> sets = new ArrayList<>();
+    if (dirs == null || dirs.isEmpty()) {
+      sets.add(policy.library().shipped());
+    } else {
+      for (Path d : dirs) {
+        sets.add(policy.library().directory(d));
+      }
+    }
+    int passed = 0;
+    int failed = 0;
+    for (PackLibrary.Loaded loaded : sets) {
+      PolicyEngine engine = policy.engine(loaded);
+      PackTestRunner runner = new PackTestRunner(engine, policy.json(), loaded.fixtures(), policy.loader());
+      for (TestOutcome o : runner.runAll()) {
+        if (o.passed()) {
+          passed++;
+        } else {
+          failed++;
+        }
+        if (verbose || !o.passed()) {
+          out().println(o.describe());
+        }
+      }
+    }
+    out().println(passed + " passed, " + failed + " failed");
+    return failed == 0 ? 0 : 1;
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true,
+      description = "Print the decision JSON for one decision request.")
+  int eval(
+      @Option(names = "--request", required = true, paramLabel = "FILE", description = "decision request JSON")
+      Path request,
+      @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
+      Path packs) {
+    PolicyEngine engine = engine(packs);
+    out().println(policy.json().writePretty(engine.decide(read(request))));
+    return 0;
+  }
+
+  @Command(name = "explain", mixinStandardHelpOptions = true,
+      description = "Explain in words how a decision request is decided: every candidate rule and why.")
+  int explain(
+      @Option(names = "--request", required = true, paramLabel = "FILE", description = "decision request JSON")
+      Path request,
+      @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
+      Path packs) {
+    PolicyEngine engine = engine(packs);
+    out().print(engine.explain(read(request)).toText());
+    return 0;
+  }
+
+  @Command(name = "lint", mixinStandardHelpOptions = true,
+      description = "Load and check rule pack files: YAML, vocabulary, citations, ids, CEL types. Exits 2 if any is"
+          + " refused.")
+  int lint(@Parameters(paramLabel = "FILE", arity = "1..*", description = "pack files") List<Path> files) {
+    int bad = 0;
+    List<Pack> loaded = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Pack p = policy.loader().load(f);
+        loaded.add(p);
+        out().println("ok " + f + ": " + p.id() + " " + p.ref().version() + ", " + p.rules().size() + " rules, "
+            + p.tests().size() + " tests");
+      } catch (FirebreakException e) {
+        bad++;
+        err().println("firebreak: " + e.code().slug() + ": " + Main.oneLine(e.getMessage()));
+      }
+    }
+    if (bad == 0) {
+      try {
+        PackSet.of(loaded);
+      } catch (FirebreakException e) {
+        bad++;
+        err().println("firebreak: " + e.code().slug() + ": " + Main.oneLine(e.getMessage()));
+      }
+    }
+    return bad == 0 ? 0 : Main.BAD_INPUT;
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the packs in force, their rules and citations.")
+  int list(@Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
+      Path packs) {
+    for (Pack p : engine(packs).packs().packs()) {
+      out().println(p.id() + " " + p.ref().version() + " " + p.ref().digest() + " [" + p.jurisdiction() + "] "
+          + p.title());
+      for (Rule r : p.rules()) {
+        out().println("  " + r.id() + " [" + r.effect() + (r.kinds().isEmpty() ? "" : " " + r.kinds()) + "] "
+            + r.citation() + " (" + r.confidence() + ") — " + r.summary());
+      }
+    }
+    return 0;
+  }
+
+  private PolicyEngine engine(Path packs) {
+    return packs == null ? policy.shippedEngine() : policy.engine(packs);
+  }
+
+  private DecisionRequest read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UnreadableFileException(file.toString(), e);
+    }
+    return policy.json().read(text, DecisionRequest.class, file.toString());
+  }
+}
