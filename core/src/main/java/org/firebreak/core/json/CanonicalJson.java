@@ -12,7 +12,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
 public final class CanonicalJson {
   private CanonicalJson() {}
 
-  /** The canonical UTF-8 bytes of a JSON text. */
+  /** The canonical UTF-8 bytes of a JSON object or array (the library takes no bare scalars). */
   public static byte[] canonicalize(String json) {
     try {
       return new JsonCanonicalizer(json).getEncodedUTF8();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +113,11 @@ public final class StrictJson {
     if (e instanceof IllegalArgumentException iae && iae.getCause() instanceof JsonProcessingException jpe) {
       return translate(jpe, origin);
     }
-    if (!(e instanceof JsonMappingException jme)) {
+    StreamReadException syntax = syntaxError(e);
+    if (syntax != null || !(e instanceof JsonMappingException jme)) {
+      if (syntax != null) {
+        e = syntax;
+      }
       // Syntax errors: the path is not known yet, the location is.
       String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
           ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "";
@@ -143,6 +148,16 @@ public final class StrictJson {
       location = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
     return new InvalidInputException(origin, path, firstLine(jme.getOriginalMessage()) + location, e);
+  }
+
+  // Jackson may wrap a syntax error met inside a nested value in a mapping exception.
+  private static StreamReadException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException s && !(t instanceof MismatchedInputException)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static String allowed(Class<?> enumType) {

@@ -3,6 +3,7 @@ package org.firebreak.core.model;
 import static org.firebreak.core.model.InvalidFieldException.required;
 import static org.firebreak.core.model.InvalidFieldException.requiredText;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.firebreak.core.vocab.AgencyLevel;
 import org.firebreak.core.vocab.Component;
 
@@ -19,6 +20,7 @@ public record Agency(String id, String name, AgencyLevel level, Component compon
     }
   }
 
+  @JsonIgnore
   public boolean isImmigrationAuthority() {
     return component.isImmigrationAuthority();
   }

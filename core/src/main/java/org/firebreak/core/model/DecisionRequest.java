@@ -1,6 +1,7 @@
 package org.firebreak.core.model;
 
 import static org.firebreak.core.model.InvalidFieldException.required;
+import static org.firebreak.core.model.InvalidFieldException.requiredList;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ public record DecisionRequest(
     justification = justification == null ? "" : justification;
     caseNumber = caseNumber == null ? Optional.empty() : caseNumber.map(String::strip).filter(c -> !c.isEmpty());
     legalProcess = legalProcess == null ? LegalProcess.NONE : legalProcess;
-    sources = List.copyOf(required(sources, "sources"));
+    sources = requiredList(sources, "sources");
     if (sources.isEmpty()) {
       throw new InvalidFieldException("sources", "must name at least one source");
     }

@@ -25,6 +25,22 @@ public final class InvalidFieldException extends IllegalArgumentException {
     return value;
   }
 
+  /** An immutable copy of a required list, refusing null elements; {@code null} list -> error. */
+  public static <T> java.util.List<T> requiredList(java.util.List<T> value, String field) {
+    required(value, field);
+    for (T t : value) {
+      if (t == null) {
+        throw new InvalidFieldException(field, "must not contain null");
+      }
+    }
+    return java.util.List.copyOf(value);
+  }
+
+  /** Like {@link #requiredList} but an absent list is empty. */
+  public static <T> java.util.List<T> optionalList(java.util.List<T> value, String field) {
+    return value == null ? java.util.List.of() : requiredList(value, field);
+  }
+
   public static String requiredText(String value, String field) {
     if (required(value, field).isBlank()) {
       throw new InvalidFieldException(field, "must not be blank");

@@ -1,5 +1,6 @@
 package org.firebreak.core.model;
 
+import static org.firebreak.core.model.InvalidFieldException.optionalList;
 import static org.firebreak.core.model.InvalidFieldException.required;
 import static org.firebreak.core.model.InvalidFieldException.requiredText;
 
@@ -18,10 +19,10 @@ public record Requester(String id, Agency agency, List<TaskForce> taskForces, Li
   public Requester {
     requiredText(id, "id");
     required(agency, "agency");
-    taskForces = taskForces == null ? List.of() : List.copyOf(required(taskForces, "taskForces"));
-    certifications = certifications == null ? List.of() : List.copyOf(certifications);
+    taskForces = optionalList(taskForces, "taskForces");
+    certifications = optionalList(certifications, "certifications");
     for (String c : certifications) {
-      if (c == null || !CERTIFICATION.matcher(c).matches()) {
+      if (!CERTIFICATION.matcher(c).matches()) {
         throw new InvalidFieldException("certifications", "'" + c + "' is not a certification name (UPPER_SNAKE_CASE)");
       }
     }

@@ -1,6 +1,7 @@
 package org.firebreak.core.model;
 
 import static org.firebreak.core.model.InvalidFieldException.required;
+import static org.firebreak.core.model.InvalidFieldException.requiredList;
 import static org.firebreak.core.model.InvalidFieldException.requiredText;
 
 import java.util.EnumSet;
@@ -17,7 +18,7 @@ public record SourceRef(String id, SourceKind kind, Jurisdiction jurisdiction, L
     requiredText(id, "id");
     required(kind, "kind");
     required(jurisdiction, "jurisdiction");
-    categories = List.copyOf(required(categories, "categories"));
+    categories = requiredList(categories, "categories");
     if (categories.isEmpty()) {
       throw new InvalidFieldException("categories", "must name at least one category");
     }

@@ -47,7 +47,7 @@ public enum Category {
   }
 
   public static Optional<Category> fromWire(String name) {
-    return Optional.ofNullable(BY_WIRE.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(name));
   }
 
   @Override
