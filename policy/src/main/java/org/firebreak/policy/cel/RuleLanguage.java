@@ -13,6 +13,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.runtime.CelEvaluationException;
@@ -159,7 +160,9 @@ public final class RuleLanguage {
   }
 
   private static CelCompiler compiler(Map<String, CelType> variables) {
-    CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+    CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setResultType(SimpleType.BOOL);
     variables.forEach(b::addVar);
     b.addFunctionDeclarations(
         CelFunctionDecl.newFunctionDeclaration("within", CelOverloadDecl.newGlobalOverload(
