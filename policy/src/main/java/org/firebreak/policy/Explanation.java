@@ -61,11 +61,15 @@ public record Explanation(DecisionResult result, List<SourceTrace> sources) {
       if (s.rules().isEmpty()) {
         sb.append("  no rule of the loaded packs covers this kind of source in this jurisdiction\n");
       }
+      List<Category> requested = result.sources().stream().filter(d -> d.source().equals(s.source()))
+          .findFirst().map(Explanation::orderOf).orElse(List.of());
       for (RuleTrace t : s.rules()) {
         Rule r = t.rule();
-        sb.append(t.status() == RuleStatus.APPLIES ? "  * " : "  - ")
+        boolean idle = t.status() == RuleStatus.APPLIES && requested.stream().noneMatch(r::covers);
+        sb.append(t.status() == RuleStatus.APPLIES && !idle ? "  * " : "  - ")
             .append(r.qualifiedId()).append(" [").append(r.effect()).append("] ")
-            .append(t.status().words()).append(" — ").append(r.citation()).append('\n');
+            .append(t.status().words()).append(idle ? " but covers no requested category" : "")
+            .append(" — ").append(r.citation()).append('\n');
       }
       result.sources().stream().filter(d -> d.source().equals(s.source())).findFirst().ifPresent(d -> {
         for (Category c : orderOf(d)) {

@@ -1,0 +1,210 @@
+package org.firebreak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The firebreak command line, run in-process with real files. */
+class CliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  // The DESIGN.md example request: ICE ERO relabelling an administrative-warrant request as counter-terrorism.
+  static final String DESIGN_EXAMPLE = """
+      {
+        "requester": {"id": "u-17", "agency": {"id": "ice-ero-sfr", "name": "ICE ERO San Francisco",
+            "level": "FEDERAL", "component": "ICE_ERO", "jurisdiction": "US"},
+          "taskForces": [], "certifications": []},
+        "onBehalfOf": null,
+        "purpose": "COUNTERTERRORISM",
+        "justification": "free text as typed by the requester",
+        "caseNumber": "26-01628",
+        "legalProcess": {"type": "ADMINISTRATIVE_WARRANT", "issuer": "AGENCY_OFFICER", "reference": "I-200"},
+        "sources": [{"id": "ca-dmv", "kind": "DMV", "jurisdiction": "US-CA",
+            "categories": ["dmv.record", "dmv.photo", "address.home"]}],
+        "time": "2026-11-20T10:00:00Z"
+      }
+      """;
+
+  private Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void versionAndHelp() {
+    Run v = run("--version");
+    assertThat(v.exit()).isZero();
+    assertThat(v.out()).startsWith("firebreak ");
+    Run h = run("--help");
+    assertThat(h.exit()).isZero();
+    assertThat(h.out()).contains("policy");
+  }
+
+  @Test
+  void evalPrintsTheDecisionOfTheDesignExample() throws Exception {
+    Run r = run("policy", "eval", "--request", write("req.json", DESIGN_EXAMPLE).toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode d = new ObjectMapper().readTree(r.out());
+    // DESIGN.md: an ICE ERO request relabelled as counter-terrorism, with an I-200, for California DMV data:
+    // the Values Act withholds all three categories and the decision names the rule.
+    assertThat(d.get("decision").asText()).isEqualTo("DENY");
+    assertThat(d.get("effectivePurposes").toString()).contains("COUNTERTERRORISM", "CIVIL_IMMIGRATION_ENFORCEMENT");
+    JsonNode src = d.get("sources").get(0);
+    assertThat(src.get("released")).isEmpty();
+    assertThat(src.get("withheld").toString()).contains("dmv.record", "dmv.photo", "address.home");
+    assertThat(src.get("rules").toString()).contains("\"pack\":\"us-ca\"", "7284.6(a)(1)(D)");
+    assertThat(d.get("packs").get(0).get("digest").asText()).startsWith("sha256:");
+  }
+
+  @Test
+  void explainSaysWhy() throws Exception {
+    Run r = run("policy", "explain", "--request", write("req.json", DESIGN_EXAMPLE).toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Decision: DENY").contains("because requester component ICE_ERO")
+        .contains("address.home: withheld");
+  }
+
+  @Test
+  void malformedJsonIsOneLineNamingTheFileAndPlace() throws Exception {
+    Path f = write("broken.json", "{\"requester\": {\n  \"id\": \"u\",,\n}");
+    Run r = run("policy", "eval", "--request", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).doesNotContain("\n").contains(f.toString()).contains("malformed JSON at line 2")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownValueNamesItsJsonPath() throws Exception {
+    Path f = write("bad.json", DESIGN_EXAMPLE.replace("\"kind\": \"DMV\"", "\"kind\": \"DMVV\""));
+    Run r = run("policy", "eval", "--request", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n")
+        .contains("invalid-input").contains(f + ": $.sources[0].kind: unknown value 'DMVV'");
+  }
+
+  @Test
+  void aMissingFieldNamesItsJsonPath() throws Exception {
+    Path f = write("bad.json", DESIGN_EXAMPLE.replace("\"purpose\": \"COUNTERTERRORISM\",", ""));
+    Run r = run("policy", "eval", "--request", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("$.purpose: is required");
+  }
+
+  @Test
+  void aMissingFileIsOneLine() {
+    Run r = run("policy", "eval", "--request", dir.resolve("nope.json").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("nope.json: cannot be read");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLine() {
+    Run r = run("policy", "eval", "--request", "x.json", "--requets", "x");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("--requets");
+  }
+
+  @Test
+  void theShippedPacksPassTheirTests() {
+    Run r = run("policy", "test");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out().strip()).matches("(?s).*^\\d+ passed, 0 failed$");
+  }
+
+  @Test
+  void aFailingPackTestIsReportedAndExitsOne() throws Exception {
+    Path packs = Files.createDirectory(dir.resolve("packs"));
+    Files.writeString(packs.resolve("p.yaml"), """
+        id: p
+        title: P
+        version: 1.0.0
+        jurisdiction: US
+        sourcesOfLaw: [test]
+        rules:
+          - id: all
+            citation: Test § 1
+            summary: permit everything
+            confidence: confirmed
+            effect: permit
+        fixtures:
+          agencies:
+            sfpd: {id: sfpd, name: SFPD, level: LOCAL, component: POLICE, jurisdiction: US-CA-SF}
+          sources:
+            dmv: {id: dmv, kind: DMV, jurisdiction: US-CA, categories: [dmv.record]}
+        tests:
+          - name: permitted
+            request: {requester: {agency: sfpd}, purpose: OTHER, sources: [dmv]}
+            expect: {decision: PERMIT, rules: [all]}
+          - name: wrongly expects a denial
+            request: {requester: {agency: sfpd}, purpose: OTHER, sources: [dmv]}
+            expect: {decision: DENY}
+        """);
+    Run r = run("policy", "test", packs.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("FAIL " + packs.resolve("p.yaml") + ":21 p: wrongly expects a denial: decision is"
+        + " PERMIT, expected DENY");
+    assertThat(r.out().strip()).endsWith("1 passed, 1 failed");
+  }
+
+  @Test
+  void aTestNamingAnUnknownFixtureIsRefusedWithItsLine() throws Exception {
+    Path packs = Files.createDirectory(dir.resolve("packs"));
+    Files.writeString(packs.resolve("p.yaml"), """
+        id: p
+        title: P
+        version: 1.0.0
+        jurisdiction: US
+        sourcesOfLaw: [test]
+        rules: []
+        tests:
+          - name: t
+            request:
+              requester: {agency: nobody}
+              purpose: OTHER
+              sources: []
+            expect: {decision: DENY}
+        """);
+    Run r = run("policy", "test", packs.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("p.yaml:10:").contains("no agency fixture 'nobody'");
+  }
+
+  @Test
+  void lintAcceptsGoodPacksAndRefusesBadOnesWithTheirLine() throws Exception {
+    Path good = write("good.yaml", "id: g\ntitle: G\nversion: 1.0.0\njurisdiction: US\nsourcesOfLaw: [x]\n"
+        + "rules:\n  - id: a\n    citation: c\n    summary: s\n    confidence: confirmed\n    effect: permit\n");
+    Path bad = write("bad.yaml", "id: b\ntitle: B\nversion: 1.0.0\njurisdiction: US\nsourcesOfLaw: [x]\n"
+        + "rules:\n  - id: a\n    summary: s\n    confidence: confirmed\n    effect: permit\n");
+    Run r = run("policy", "lint", good.toString(), bad.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).contains("ok " + good + ": g 1.0.0, 1 rules, 0 tests");
+    assertThat(r.err()).contains(bad + ":7: $.rules[0].citation: is required");
+  }
+
+  @Test
+  void listShowsPacksRulesAndCitations() {
+    Run r = run("policy", "list");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^us-ca \\S+ sha256:[0-9a-f]{64} \\[US-CA\\]")
+        .contains("Cal. Gov. Code");
+  }
+}
