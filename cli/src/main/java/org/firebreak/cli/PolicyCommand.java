@@ -79,27 +79,26 @@ final class PolicyCommand {
     return failed == 0 ? 0 : 1;
   }
 
+  /** The options of commands that decide one request. */
+  static final class RequestOptions {
+    @Option(names = "--request", required = true, paramLabel = "FILE", description = "decision request JSON")
+    Path request;
+
+    @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
+    Path packs;
+  }
+
   @Command(name = "eval", mixinStandardHelpOptions = true,
       description = "Print the decision JSON for one decision request.")
-  int eval(
-      @Option(names = "--request", required = true, paramLabel = "FILE", description = "decision request JSON")
-      Path request,
-      @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
-      Path packs) {
-    PolicyEngine engine = engine(packs);
-    out().println(policy.json().writePretty(engine.decide(read(request))));
+  int eval(@CommandLine.Mixin RequestOptions o) {
+    out().println(policy.json().writePretty(engine(o.packs).decide(read(o.request))));
     return 0;
   }
 
   @Command(name = "explain", mixinStandardHelpOptions = true,
       description = "Explain in words how a decision request is decided: every candidate rule and why.")
-  int explain(
-      @Option(names = "--request", required = true, paramLabel = "FILE", description = "decision request JSON")
-      Path request,
-      @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
-      Path packs) {
-    PolicyEngine engine = engine(packs);
-    out().print(engine.explain(read(request)).toText());
+  int explain(@CommandLine.Mixin RequestOptions o) {
+    out().print(engine(o.packs).explain(read(o.request)).toText());
     return 0;
   }
 

@@ -25,22 +25,17 @@ class CliTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  // The DESIGN.md example request: ICE ERO relabelling an administrative-warrant request as counter-terrorism.
-  static final String DESIGN_EXAMPLE = """
-      {
-        "requester": {"id": "u-17", "agency": {"id": "ice-ero-sfr", "name": "ICE ERO San Francisco",
-            "level": "FEDERAL", "component": "ICE_ERO", "jurisdiction": "US"},
-          "taskForces": [], "certifications": []},
-        "onBehalfOf": null,
-        "purpose": "COUNTERTERRORISM",
-        "justification": "free text as typed by the requester",
-        "caseNumber": "26-01628",
-        "legalProcess": {"type": "ADMINISTRATIVE_WARRANT", "issuer": "AGENCY_OFFICER", "reference": "I-200"},
-        "sources": [{"id": "ca-dmv", "kind": "DMV", "jurisdiction": "US-CA",
-            "categories": ["dmv.record", "dmv.photo", "address.home"]}],
-        "time": "2026-11-20T10:00:00Z"
-      }
-      """;
+  // The DESIGN.md example request (ICE ERO relabelling an administrative-warrant request as counter-terrorism),
+  // kept once in the repository's examples/.
+  static final String DESIGN_EXAMPLE = readExample("ice-relabelled-as-counterterrorism.json");
+
+  static String readExample(String name) {
+    try {
+      return Files.readString(Path.of("..", "examples", name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private Path write(String name, String text) throws Exception {
     Path p = dir.resolve(name);
