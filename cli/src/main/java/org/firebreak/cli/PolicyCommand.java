@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.firebreak.core.error.FirebreakException;
+import org.firebreak.core.error.InvalidInputException;
 import org.firebreak.core.error.UnreadableFileException;
 import org.firebreak.core.model.DecisionRequest;
 import org.firebreak.policy.PackLibrary;
@@ -150,9 +151,14 @@ final class PolicyCommand {
   }
 
   private DecisionRequest read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UnreadableFileException(file + " (a directory)", null);
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new InvalidInputException(file.toString(), "$", "is not UTF-8 text", e);
     } catch (IOException e) {
       throw new UnreadableFileException(file.toString(), e);
     }

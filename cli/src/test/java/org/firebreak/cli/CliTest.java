@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,25 @@ class CliTest {
     Run r = run("policy", "eval", "--request", f.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("$.purpose: is required");
+  }
+
+  @Test
+  void wrongShapesAreDescribedInWordsNotJavaTypes() throws Exception {
+    Run array = run("policy", "eval", "--request", write("a.json", "[]").toString());
+    assertThat(array.err()).contains("$: expected an object").doesNotContain("org.firebreak");
+    Run empty = run("policy", "eval", "--request", write("e.json", "").toString());
+    assertThat(empty.err()).contains("$: the document is empty");
+    Run time = run("policy", "eval", "--request",
+        write("t.json", DESIGN_EXAMPLE.replace("2026-11-20T10:00:00Z", "yesterday")).toString());
+    assertThat(time.err()).contains("$.time: expected a timestamp").contains("got 'yesterday'")
+        .doesNotContain("java.time");
+    Run binary = run("policy", "eval", "--request",
+        Files.write(dir.resolve("b.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b}).toString());
+    assertThat(binary.err()).contains("is not UTF-8 text");
+    for (Run r : List.of(array, empty, time, binary)) {
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err().strip()).doesNotContain("\n");
+    }
   }
 
   @Test

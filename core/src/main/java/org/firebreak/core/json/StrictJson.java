@@ -142,6 +142,15 @@ public final class StrictJson {
     if (jme.getCause() instanceof InvalidFieldException f) {
       return new InvalidInputException(origin, path, f.getMessage(), e);
     }
+    if (jme instanceof InvalidFormatException f && f.getTargetType() != null) {
+      return new InvalidInputException(origin, path, "expected " + describe(f.getTargetType()) + ", got '"
+          + f.getValue() + "'", e);
+    }
+    if (jme instanceof MismatchedInputException m && m.getTargetType() != null) {
+      String what = m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("No content")
+          ? "the document is empty" : "expected " + describe(m.getTargetType());
+      return new InvalidInputException(origin, path, what, e);
+    }
     String location = "";
     JsonLocation loc = jme.getLocation();
     if (path.equals("$") && loc != null && loc.getLineNr() > 0) {
@@ -158,6 +167,32 @@ public final class StrictJson {
       }
     }
     return null;
+  }
+
+  // Words for the shapes a reader expects, instead of Java type names.
+  private static String describe(Class<?> type) {
+    if (type == java.time.Instant.class) {
+      return "a timestamp such as 2026-11-20T10:00:00Z (RFC 3339, UTC)";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "a date such as 2026-11-20";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (type.isEnum()) {
+      return "one of " + allowed(type);
+    }
+    return "an object";
   }
 
   private static String allowed(Class<?> enumType) {
