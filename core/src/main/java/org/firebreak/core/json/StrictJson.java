@@ -147,8 +147,10 @@ public final class StrictJson {
           + f.getValue() + "'", e);
     }
     if (jme instanceof MismatchedInputException m && m.getTargetType() != null) {
-      String what = m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("No content")
-          ? "the document is empty" : "expected " + describe(m.getTargetType());
+      String original = m.getOriginalMessage() == null ? "" : m.getOriginalMessage();
+      String what = original.startsWith("No content") ? "the document is empty"
+          : original.startsWith("Trailing token") ? "trailing content after the document: " + firstLine(original)
+          : "expected " + describe(m.getTargetType());
       return new InvalidInputException(origin, path, what, e);
     }
     String location = "";
