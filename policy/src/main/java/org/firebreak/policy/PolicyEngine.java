@@ -4,11 +4,9 @@ import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.firebreak.core.error.EvaluationException;
 import org.firebreak.core.model.DecisionRequest;
 import org.firebreak.core.model.DecisionResult;
@@ -24,6 +22,7 @@ import org.firebreak.policy.Explanation.RuleStatus;
 import org.firebreak.policy.Explanation.RuleTrace;
 import org.firebreak.policy.Explanation.SourceTrace;
 import org.firebreak.policy.cel.Condition;
+import org.firebreak.policy.cel.Variables;
 import org.firebreak.policy.pack.PackSet;
 import org.firebreak.policy.pack.PackSpec.ObligationSpec;
 import org.firebreak.policy.pack.Rule;
@@ -59,27 +58,28 @@ public final class PolicyEngine {
 
   private DecisionResult evaluate(DecisionRequest request, List<SourceTrace> traces) {
     PurposeInference.Result purposes = inference.infer(request);
-    Map<String, Object> requestVars = RequestVariables.of(request, purposes.purposes());
+    Variables requestVars = RequestVariables.of(request, purposes.purposes());
     // when depends on the request only: evaluate each rule's at most once per request (0 unknown, 1 true, 2 false).
     byte[] whenMemo = new byte[packs.rules().size()];
+    long day = Math.floorDiv(request.time().getEpochSecond(), 86_400); // the UTC day rules are in force by
 
     List<SourceDecision> decisions = new ArrayList<>(request.sources().size());
     for (SourceRef source : request.sources()) {
-      decisions.add(decideSource(request, source, requestVars, whenMemo, traces));
+      decisions.add(decideSource(day, source, requestVars, whenMemo, traces));
     }
     return new DecisionResult(summarise(decisions), purposes.purposes(), purposes.inferences(), decisions,
         packs.refs());
   }
 
-  private SourceDecision decideSource(DecisionRequest request, SourceRef source, Map<String, Object> requestVars,
+  private SourceDecision decideSource(long day, SourceRef source, Variables requestVars,
       byte[] whenMemo, List<SourceTrace> traces) {
     List<Rule> candidates = packs.candidates(source.kind(), source.jurisdiction());
     List<Rule> applying = new ArrayList<>(candidates.size());
     List<RuleTrace> ruleTraces = traces == null ? null : new ArrayList<>();
-    Map<String, Object> sourceVars = null;
+    Variables sourceVars = null;
     for (Rule rule : candidates) {
       RuleStatus status;
-      if (!rule.inForce(request.time())) {
+      if (!rule.inForceOn(day)) {
         status = RuleStatus.NOT_IN_FORCE;
       } else {
         if (rule.scope().isPresent() && sourceVars == null) {
@@ -140,18 +140,17 @@ public final class PolicyEngine {
     }
 
     // §§ 5–6: the rules to name and the obligations the release carries.
-    Set<Category> mayGo = new LinkedHashSet<>(released);
+    List<Category> mayGo = new ArrayList<>(released);
     mayGo.addAll(referred);
     List<RuleMatch> matches = new ArrayList<>();
     Map<String, Obligation> obligations = new LinkedHashMap<>();
     for (Rule r : applying) {
       boolean named = switch (r.effect()) {
-        case FORBID, REFER -> source.categories().stream().anyMatch(r::covers);
-        case PERMIT -> released.stream().anyMatch(r::covers);
-        case OBLIGATE -> mayGo.stream().anyMatch(r::covers);
+        case FORBID, REFER -> coversAny(r, source.categories());
+        case PERMIT -> coversAny(r, released);
+        case OBLIGATE -> coversAny(r, mayGo);
       };
-      boolean obliges = (r.effect() == Effect.PERMIT || r.effect() == Effect.OBLIGATE)
-          && mayGo.stream().anyMatch(r::covers);
+      boolean obliges = (r.effect() == Effect.PERMIT || r.effect() == Effect.OBLIGATE) && coversAny(r, mayGo);
       if (obliges) {
         for (ObligationSpec o : r.obligations()) {
           obligations.putIfAbsent(o.type() + "|" + r.qualifiedId(),
@@ -169,6 +168,15 @@ public final class PolicyEngine {
     }
     return new SourceDecision(source.id(), decision, released, withheld, referred, matches,
         List.copyOf(obligations.values()));
+  }
+
+  private static boolean coversAny(Rule r, List<Category> categories) {
+    for (Category c : categories) {
+      if (r.covers(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Decision outcomeOf(Effect e) {
@@ -191,7 +199,7 @@ public final class PolicyEngine {
     return anyReferred ? Decision.REFER : Decision.DENY;
   }
 
-  private static boolean when(Rule rule, Map<String, Object> vars, byte[] memo) {
+  private static boolean when(Rule rule, Variables vars, byte[] memo) {
     byte m = memo[rule.ordinal()];
     if (m == 0) {
       m = test(rule, rule.when().get(), vars) ? (byte) 1 : (byte) 2;
@@ -200,7 +208,7 @@ public final class PolicyEngine {
     return m == 1;
   }
 
-  private static boolean test(Rule rule, Condition condition, Map<String, Object> vars) {
+  private static boolean test(Rule rule, Condition condition, Variables vars) {
     try {
       return condition.test(vars);
     } catch (CelEvaluationException | RuntimeException e) {

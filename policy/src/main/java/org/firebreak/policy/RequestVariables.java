@@ -9,12 +9,13 @@ import org.firebreak.core.model.DecisionRequest;
 import org.firebreak.core.model.SourceRef;
 import org.firebreak.core.vocab.Purpose;
 import org.firebreak.core.vocab.TaskForce;
+import org.firebreak.policy.cel.Variables;
 
 /** The CEL variables of PACKS.md § 4, built once per request (when) and once per source (scope). */
 final class RequestVariables {
   private RequestVariables() {}
 
-  static Map<String, Object> of(DecisionRequest r, List<Purpose> effectivePurposes) {
+  static Variables of(DecisionRequest r, List<Purpose> effectivePurposes) {
     Map<String, Object> v = new HashMap<>(48);
     Agency a = r.requester().agency();
     v.put("requester.id", r.requester().id());
@@ -50,15 +51,15 @@ final class RequestVariables {
     v.put("legalProcess.type", r.legalProcess().type().name());
     v.put("legalProcess.issuer", r.legalProcess().issuer().map(Enum::name).orElse(""));
     v.put("legalProcess.reference", r.legalProcess().reference().orElse(""));
-    return v;
+    return Variables.of(v);
   }
 
-  static Map<String, Object> of(SourceRef s) {
+  static Variables of(SourceRef s) {
     Map<String, Object> v = new HashMap<>(8);
     v.put("source.id", s.id());
     v.put("source.kind", s.kind().name());
     v.put("source.jurisdiction", s.jurisdiction().code());
     v.put("source.categories", s.categories().stream().map(c -> c.wire()).toList());
-    return v;
+    return Variables.of(v);
   }
 }

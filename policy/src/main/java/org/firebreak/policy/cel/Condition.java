@@ -2,7 +2,6 @@ package org.firebreak.policy.cel;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import java.util.Map;
 import java.util.Objects;
 
 /** A compiled, type-checked CEL condition. Immutable and thread-safe; evaluating it allocates no parse state. */
@@ -21,7 +20,7 @@ public final class Condition {
   }
 
   /** Evaluates against the variables of its context ({@link RuleLanguage.Context}). */
-  public boolean test(Map<String, Object> variables) throws CelEvaluationException {
+  public boolean test(Variables variables) throws CelEvaluationException {
     return (Boolean) program.eval(variables);
   }
 }

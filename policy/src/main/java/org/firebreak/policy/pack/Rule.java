@@ -47,8 +47,13 @@ public record Rule(
 
   /** In force at {@code t}: {@code effective <= t < expires}, days taken in UTC. */
   public boolean inForce(Instant t) {
-    LocalDate day = LocalDate.ofInstant(t, ZoneOffset.UTC);
-    return effective.map(e -> !day.isBefore(e)).orElse(true) && expires.map(day::isBefore).orElse(true);
+    return inForceOn(LocalDate.ofInstant(t, ZoneOffset.UTC).toEpochDay());
+  }
+
+  /** {@link #inForce} for a UTC day given as days since 1970-01-01 (the engine computes it once per request). */
+  public boolean inForceOn(long epochDay) {
+    return (effective.isEmpty() || epochDay >= effective.get().toEpochDay())
+        && (expires.isEmpty() || epochDay < expires.get().toEpochDay());
   }
 
   /** This rule at another position in a set of packs. */
