@@ -12,7 +12,9 @@ public enum ErrorCode {
   /** A file that cannot be read. */
   UNREADABLE_FILE("unreadable-file"),
   /** A rule condition failed while being evaluated (a bug in a pack or the engine; never a silent PERMIT). */
-  EVALUATION_FAILED("evaluation-failed");
+  EVALUATION_FAILED("evaluation-failed"),
+  /** The ledger refused or failed an operation: an entry too large, a log that is not there or does not verify. */
+  LEDGER("ledger");
 
   private final String slug;
 

@@ -1,0 +1,318 @@
+package org.firebreak.ledger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.firebreak.ledger.note.Checkpoint;
+import org.firebreak.ledger.note.Note;
+import org.firebreak.ledger.note.NoteException;
+import org.firebreak.ledger.note.NoteSigner;
+import org.firebreak.ledger.storage.LedgerStorage;
+import org.firebreak.ledger.tiles.EntryBundle;
+import org.firebreak.ledger.tiles.TileHashes;
+import org.firebreak.ledger.tiles.TreeEdge;
+import org.firebreak.ledger.tree.Hashes;
+
+/**
+ * An append-only transparency log. Appends are sequenced in batches: each batch is written to the journal and made
+ * durable with one fsync, then acknowledged with the entries' indexes. A publisher then writes the tiles and entry
+ * bundles, syncs them, and signs a new checkpoint. After a crash, {@link #open} replays the journal past the last
+ * checkpoint, so every acknowledged entry is published and every published checkpoint stays a prefix of the next.
+ */
+public final class Ledger implements AutoCloseable {
+  public static final String CHECKPOINT = "checkpoint";
+
+  private record Pending(byte[] entry, CompletableFuture<Long> ack) {}
+
+  private record Waiter(long size, CompletableFuture<SignedCheckpoint> future) {}
+
+  private final LedgerStorage storage;
+  private final NoteSigner signer;
+  private final String origin;
+  private final LedgerOptions options;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Map<String, byte[]> tileCache = TileHashes.newCache(4096);
+  private final Thread sequencer;
+  private final Thread publisher;
+
+  // Guarded by `this`: entries sequenced (durable in the journal) but not yet published, and the published state.
+  private final List<byte[]> unpublished = new ArrayList<>();
+  private long sequenced;
+  private SignedCheckpoint published;
+  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.size, b.size));
+  private volatile boolean closing;
+  private volatile Throwable failure;
+
+  private final TreeEdge edge; // owned by the publisher thread after open
+
+  private Ledger(LedgerStorage storage, NoteSigner signer, String origin, LedgerOptions options, TreeEdge edge,
+      SignedCheckpoint published) {
+    this.storage = storage;
+    this.signer = signer;
+    this.origin = origin;
+    this.options = options;
+    this.edge = edge;
+    this.published = published;
+    this.sequenced = published.checkpoint().size();
+    this.sequencer = Thread.ofPlatform().name("ledger-sequencer").daemon().unstarted(this::sequence);
+    this.publisher = Thread.ofPlatform().name("ledger-publisher").daemon().unstarted(this::publish);
+  }
+
+  /** Creates a new, empty log with a signed checkpoint of size 0. Refuses storage that already holds a log. */
+  public static Ledger create(LedgerStorage storage, NoteSigner signer, String origin, LedgerOptions options)
+      throws IOException {
+    if (storage.read(CHECKPOINT).isPresent()) {
+      throw new LedgerException("a log already exists here");
+    }
+    Checkpoint empty = new Checkpoint(origin, 0, Hashes.emptyRoot(), List.of());
+    SignedCheckpoint first = SignedCheckpoint.sign(empty, signer);
+    storage.write(Map.of(CHECKPOINT, first.note().getBytes(StandardCharsets.UTF_8)));
+    return start(new Ledger(storage, signer, origin, options, TreeEdge.empty(), first));
+  }
+
+  /** Opens an existing log: checks its checkpoint and edge, then publishes what the journal holds beyond it. */
+  public static Ledger open(LedgerStorage storage, NoteSigner signer, LedgerOptions options) throws IOException {
+    byte[] note = storage.read(CHECKPOINT).orElseThrow(() -> new LedgerException("no log here (no checkpoint)"));
+    SignedCheckpoint cp;
+    try {
+      cp = SignedCheckpoint.parse(new String(note, StandardCharsets.UTF_8), List.of(signer.verifier()));
+    } catch (NoteException e) {
+      throw new LedgerException("the checkpoint does not verify with this log's key: " + e.getMessage(), e);
+    }
+    long size = cp.checkpoint().size();
+    Map<String, byte[]> cache = TileHashes.newCache(64);
+    TreeEdge edge = TreeEdge.load(storage, size, new TileHashes(storage, size, cache));
+    if (!java.util.Arrays.equals(edge.root(), cp.checkpoint().root())) {
+      throw new LedgerException("the tiles do not hash to the checkpoint's root at size " + size);
+    }
+    Ledger ledger = new Ledger(storage, signer, cp.checkpoint().origin(), options, edge, cp);
+    List<byte[]> replay = storage.replay(size);
+    if (!replay.isEmpty()) {
+      synchronized (ledger) {
+        ledger.unpublished.addAll(replay);
+        ledger.sequenced = size + replay.size();
+      }
+    }
+    return start(ledger);
+  }
+
+  private static Ledger start(Ledger l) {
+    l.sequencer.start();
+    l.publisher.start();
+    return l;
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  /**
+   * Appends an entry. The future completes with its index once the entry is durable, or exceptionally if the
+   * log fails or is closed first.
+   *
+   * @throws LedgerException for an entry over 65,535 bytes (tlog-tiles entry bundles cannot hold it)
+   */
+  public CompletableFuture<Long> append(byte[] entry) {
+    Objects.requireNonNull(entry, "entry");
+    if (entry.length > EntryBundle.MAX_ENTRY) {
+      throw new LedgerException("an entry is at most " + EntryBundle.MAX_ENTRY + " bytes; this one has "
+          + entry.length);
+    }
+    if (closing || failure != null) {
+      return CompletableFuture.failedFuture(new LedgerException("the log is closed", failure));
+    }
+    CompletableFuture<Long> ack = new CompletableFuture<>();
+    queue.add(new Pending(entry.clone(), ack));
+    return ack;
+  }
+
+  /** The latest published checkpoint. */
+  public synchronized SignedCheckpoint checkpoint() {
+    return published;
+  }
+
+  /** Completes with the first published checkpoint whose tree holds at least {@code size} entries. */
+  public CompletableFuture<SignedCheckpoint> checkpointCovering(long size) {
+    CompletableFuture<SignedCheckpoint> f = new CompletableFuture<>();
+    synchronized (this) {
+      if (published.checkpoint().size() >= size) {
+        f.complete(published);
+      } else {
+        waiters.add(new Waiter(size, f));
+      }
+    }
+    return f;
+  }
+
+  /** Proofs and hashes of the tree as of the latest published checkpoint. */
+  public LogReader reader() {
+    return new LogReader(storage, checkpoint(), tileCache);
+  }
+
+  /** Stops taking appends, publishes everything acknowledged, and closes the storage. */
+  @Override
+  public void close() throws IOException {
+    closing = true;
+    sequencer.interrupt();
+    try {
+      sequencer.join();
+      synchronized (this) {
+        notifyAll();
+      }
+      publisher.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    storage.close();
+    if (failure != null) {
+      throw new IOException("the log failed", failure);
+    }
+  }
+
+  // ---- sequencer: journal + one fsync per batch, then acknowledge.
+
+  private void sequence() {
+    List<Pending> batch = new ArrayList<>(options.maxBatch());
+    try {
+      while (!closing || !queue.isEmpty()) {
+        batch.clear();
+        Pending first = closing ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, options.maxBatch() - 1);
+        long deadline = System.nanoTime() + options.maxDelay().toNanos();
+        while (batch.size() < options.maxBatch() && !closing) {
+          long wait = deadline - System.nanoTime();
+          if (wait <= 0) {
+            break;
+          }
+          Pending p = queue.poll(wait, TimeUnit.NANOSECONDS);
+          if (p == null) {
+            break;
+          }
+          batch.add(p);
+          queue.drainTo(batch, options.maxBatch() - batch.size());
+        }
+        commit(batch);
+      }
+    } catch (InterruptedException e) {
+      // close(): drain what is queued, then stop.
+      List<Pending> rest = new ArrayList<>();
+      queue.drainTo(rest);
+      for (int i = 0; i < rest.size(); i += options.maxBatch()) {
+        commit(rest.subList(i, Math.min(rest.size(), i + options.maxBatch())));
+      }
+    } catch (RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    List<byte[]> entries = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      entries.add(p.entry());
+    }
+    long first;
+    synchronized (this) {
+      first = sequenced;
+    }
+    try {
+      storage.journal(first, entries);
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+      batch.forEach(p -> p.ack().completeExceptionally(new LedgerException("append failed", e)));
+      return;
+    }
+    synchronized (this) {
+      sequenced = first + entries.size();
+      unpublished.addAll(entries);
+      notifyAll();
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).ack().complete(first + i);
+    }
+  }
+
+  // ---- publisher: tiles, bundles and a signed checkpoint for what the journal holds.
+
+  private void publish() {
+    try {
+      long lastCheckpoint = 0;
+      while (true) {
+        List<byte[]> todo;
+        synchronized (this) {
+          while (unpublished.isEmpty() && !(closing && !sequencer.isAlive())) {
+            wait(100);
+          }
+          if (unpublished.isEmpty()) {
+            return;
+          }
+          long interval = options.checkpointInterval().toNanos();
+          long since = System.nanoTime() - lastCheckpoint;
+          if (interval > 0 && since < interval && !closing) {
+            wait(Math.max(1, (interval - since) / 1_000_000));
+            continue;
+          }
+          todo = new ArrayList<>(unpublished);
+          unpublished.clear();
+        }
+        List<String> completed = new ArrayList<>();
+        Map<String, byte[]> files = edge.append(todo, completed);
+        storage.write(files);
+        Checkpoint cp = new Checkpoint(origin, edge.size(), edge.root(), List.of());
+        SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
+        storage.write(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
+        lastCheckpoint = System.nanoTime();
+        List<Waiter> ready = new ArrayList<>();
+        synchronized (this) {
+          published = signed;
+          while (!waiters.isEmpty() && waiters.peek().size() <= cp.size()) {
+            ready.add(waiters.poll());
+          }
+        }
+        ready.forEach(w -> w.future().complete(signed));
+        for (String path : files.keySet()) {
+          int p = path.indexOf(".p/");
+          if (p > 0) {
+            storage.deletePartials(path.substring(0, p), Integer.parseInt(path.substring(p + 3)));
+          }
+        }
+        for (String full : completed) {
+          storage.deletePartials(full, 0);
+        }
+        storage.trim(cp.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  private void fail(Throwable t) {
+    if (failure == null) {
+      failure = t;
+    }
+    closing = true;
+    List<Waiter> all;
+    synchronized (this) {
+      all = new ArrayList<>(waiters);
+      waiters.clear();
+      notifyAll();
+    }
+    all.forEach(w -> w.future().completeExceptionally(new LedgerException("the log failed", t)));
+    List<Pending> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    rest.forEach(p -> p.ack().completeExceptionally(new LedgerException("the log failed", t)));
+  }
+}

@@ -1,0 +1,134 @@
+package org.firebreak.ledger.tiles;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.firebreak.ledger.storage.LedgerStorage;
+import org.firebreak.ledger.tree.CompactRange;
+import org.firebreak.ledger.tree.Hashes;
+
+/**
+ * The right edge of a tiled log: the incomplete tile of every level, the incomplete entry bundle, and the compact
+ * range that gives the root. Appending entries yields the tile and bundle files to write. Everything left of the
+ * edge is immutable once written. Not thread-safe: one publisher owns it.
+ */
+public final class TreeEdge {
+  private long size;
+  private CompactRange range;
+  private final List<List<byte[]>> tiles = new ArrayList<>(); // per tile level: hashes of its incomplete tile
+  private final List<byte[]> bundle = new ArrayList<>();      // entries of the incomplete bundle
+
+  private TreeEdge(long size, CompactRange range) {
+    this.size = size;
+    this.range = range;
+  }
+
+  public static TreeEdge empty() {
+    return new TreeEdge(0, CompactRange.empty());
+  }
+
+  /** Loads the edge of a published tree of {@code size} leaves from its partial tiles and bundle. */
+  public static TreeEdge load(LedgerStorage storage, long size, TileHashes hashes) throws IOException {
+    TreeEdge edge = new TreeEdge(size, CompactRange.of(size, hashes));
+    for (int level = 0; (size >>> (TileId.HEIGHT * level)) > 0; level++) {
+      long hashesAtLevel = size >>> (TileId.HEIGHT * level);
+      int width = (int) (hashesAtLevel % TileId.WIDTH);
+      List<byte[]> t = new ArrayList<>();
+      if (width > 0) {
+        TileId id = new TileId(level, hashesAtLevel / TileId.WIDTH, width);
+        t.addAll(split(hashes.tile(id), id));
+      }
+      edge.tiles.add(t);
+    }
+    int bundleWidth = (int) (size % TileId.WIDTH);
+    if (bundleWidth > 0) {
+      String path = TileId.bundlePath(size / TileId.WIDTH, bundleWidth);
+      byte[] b = storage.read(path).orElseThrow(() -> new IOException("missing entry bundle " + path));
+      List<byte[]> entries = EntryBundle.decode(b);
+      if (entries.size() != bundleWidth) {
+        throw new IOException(path + " holds " + entries.size() + " entries, not " + bundleWidth);
+      }
+      edge.bundle.addAll(entries);
+    }
+    return edge;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public byte[] root() {
+    return range.root();
+  }
+
+  /** The files that change. {@code completed} receives the paths of tiles and bundles that became full. */
+  public Map<String, byte[]> append(List<byte[]> entries, List<String> completed) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (byte[] e : entries) {
+      byte[] leaf = Hashes.leafHash(e);
+      range = range.append(leaf);
+      bundle.add(e);
+      if (bundle.size() == TileId.WIDTH) {
+        String path = TileId.bundlePath(size / TileId.WIDTH, TileId.WIDTH);
+        files.put(path, EntryBundle.encode(bundle));
+        completed.add(path);
+        bundle.clear();
+      }
+      addHash(0, leaf, files, completed);
+      size++;
+    }
+    for (int level = 0; level < tiles.size(); level++) {
+      List<byte[]> t = tiles.get(level);
+      if (!t.isEmpty()) {
+        long index = (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH;
+        files.put(new TileId(level, index, t.size()).path(), concat(t));
+      }
+    }
+    if (!bundle.isEmpty()) {
+      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), EntryBundle.encode(bundle));
+    }
+    return files;
+  }
+
+  // Adds the hash of a complete subtree at tile level `level`; a tile that fills up passes its root one level up.
+  private void addHash(int level, byte[] hash, Map<String, byte[]> files, List<String> completed) {
+    if (tiles.size() == level) {
+      tiles.add(new ArrayList<>());
+    }
+    List<byte[]> t = tiles.get(level);
+    t.add(hash);
+    if (t.size() == TileId.WIDTH) {
+      // The index of the tile just filled: hashes at this level before the leaf now being added, over 256.
+      long index = (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH;
+      String path = new TileId(level, index, TileId.WIDTH).path();
+      files.put(path, concat(t));
+      completed.add(path);
+      byte[] root = TileHashes.merkleRoot(t, 0, TileId.WIDTH);
+      t.clear();
+      addHash(level + 1, root, files, completed);
+    }
+  }
+
+  static byte[] concat(List<byte[]> hashes) {
+    byte[] out = new byte[hashes.size() * Hashes.SIZE];
+    for (int i = 0; i < hashes.size(); i++) {
+      System.arraycopy(hashes.get(i), 0, out, i * Hashes.SIZE, Hashes.SIZE);
+    }
+    return out;
+  }
+
+  static List<byte[]> split(byte[] tile, TileId id) throws IOException {
+    if (tile.length != id.width() * Hashes.SIZE) {
+      throw new IOException(id.path() + " has " + tile.length + " bytes, not " + id.width() * Hashes.SIZE);
+    }
+    List<byte[]> out = new ArrayList<>(id.width());
+    for (int i = 0; i < id.width(); i++) {
+      byte[] h = new byte[Hashes.SIZE];
+      System.arraycopy(tile, i * Hashes.SIZE, h, 0, Hashes.SIZE);
+      out.add(h);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,184 @@
+package org.firebreak.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.firebreak.ledger.note.NoteSigner;
+import org.firebreak.ledger.storage.DirectoryStorage;
+import org.firebreak.ledger.tiles.TileId;
+import org.firebreak.ledger.tree.Hashes;
+import org.firebreak.ledger.tree.Proofs;
+import org.firebreak.ledger.tree.Rfc9162Oracle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+  @TempDir
+  Path dir;
+
+  private final NoteSigner signer = NoteSigner.generate("test.log", new SecureRandom());
+
+  private Ledger create() throws Exception {
+    return Ledger.create(new DirectoryStorage(dir), signer, "test.log", LedgerOptions.defaults());
+  }
+
+  private static byte[] e(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void appendsAreAcknowledgedInOrderAndPublishedUnderASignedCheckpoint() throws Exception {
+    try (Ledger l = create()) {
+      List<CompletableFuture<Long>> acks = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        acks.add(l.append(e("entry " + i)));
+      }
+      for (int i = 0; i < 600; i++) {
+        assertThat(acks.get(i).get()).isEqualTo(i);
+      }
+      SignedCheckpoint cp = l.checkpointCovering(600).get();
+      assertThat(cp.checkpoint().size()).isEqualTo(600);
+      assertThat(cp.checkpoint().origin()).isEqualTo("test.log");
+      // The root is the RFC 9162 root of the 600 entries, computed here from first principles.
+      List<byte[]> leaves = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        leaves.add(Hashes.leafHash(e("entry " + i)));
+      }
+      byte[] root = Rfc9162Oracle.mth(leaves);
+      assertThat(cp.checkpoint().root()).isEqualTo(root);
+      LogReader r = l.reader();
+      assertThat(new String(r.entry(257), StandardCharsets.UTF_8)).isEqualTo("entry 257");
+      for (long index : new long[] {0, 255, 256, 511, 599}) {
+        Proofs.verifyInclusion(index, 600, Hashes.leafHash(e("entry " + index)), r.inclusionProof(index, 600),
+            root);
+      }
+    }
+    // tlog-tiles layout: two full level-0 tiles and bundles, then the partial edge of 88.
+    assertThat(dir.resolve("tile/0/000")).isRegularFile();
+    assertThat(dir.resolve("tile/0/001")).isRegularFile();
+    assertThat(dir.resolve("tile/0/002.p/88")).isRegularFile();
+    assertThat(dir.resolve("tile/entries/001")).isRegularFile();
+    assertThat(dir.resolve("tile/entries/002.p/88")).isRegularFile();
+    assertThat(dir.resolve("tile/1/000.p/2")).isRegularFile();
+    assertThat(Files.size(dir.resolve("tile/0/000"))).isEqualTo(256 * 32);
+  }
+
+  @Test
+  void partialTilesGoOnceTheTileIsFull() throws Exception {
+    try (Ledger l = create()) {
+      for (int i = 0; i < 100; i++) {
+        l.append(e("a" + i)).get();
+      }
+      l.checkpointCovering(100).get();
+      for (int i = 100; i < 256; i++) {
+        l.append(e("a" + i));
+      }
+      l.checkpointCovering(256).get();
+    }
+    assertThat(dir.resolve("tile/0/000")).isRegularFile();
+    assertThat(dir.resolve("tile/0/000.p")).doesNotExist();
+    assertThat(dir.resolve("tile/entries/000.p")).doesNotExist();
+  }
+
+  @Test
+  void reopeningContinuesTheSameTree() throws Exception {
+    byte[] root100;
+    try (Ledger l = create()) {
+      for (int i = 0; i < 100; i++) {
+        l.append(e("x" + i));
+      }
+      root100 = l.checkpointCovering(100).get().checkpoint().root();
+    }
+    try (Ledger l = Ledger.open(new DirectoryStorage(dir), signer, LedgerOptions.defaults())) {
+      assertThat(l.checkpoint().checkpoint().size()).isEqualTo(100);
+      assertThat(l.append(e("x100")).get()).isEqualTo(100);
+      SignedCheckpoint cp = l.checkpointCovering(101).get();
+      LogReader r = l.reader();
+      Proofs.verifyConsistency(100, 101, r.consistencyProof(100, 101), root100, cp.checkpoint().root());
+    }
+  }
+
+  @Test
+  void concurrentAppendersGetDistinctIndexes() throws Exception {
+    int threads = 8;
+    int each = 500;
+    try (Ledger l = new LedgerFactory(dir, signer).create(new LedgerOptions(64, Duration.ofMillis(1),
+        Duration.ZERO))) {
+      List<CompletableFuture<Long>> all = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Thread> ts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int tt = t;
+        ts.add(Thread.ofPlatform().start(() -> {
+          for (int i = 0; i < each; i++) {
+            all.add(l.append(e(tt + ":" + i)));
+          }
+        }));
+      }
+      for (Thread t : ts) {
+        t.join();
+      }
+      Set<Long> indexes = new java.util.HashSet<>();
+      for (CompletableFuture<Long> f : all) {
+        indexes.add(f.get());
+      }
+      assertThat(indexes).hasSize(threads * each);
+      assertThat(indexes).allMatch(i -> i >= 0 && i < threads * each);
+    }
+  }
+
+  @Test
+  void anEntryOverTheBundleLimitIsRefusedWithAClearError() throws Exception {
+    try (Ledger l = create()) {
+      assertThat(l.append(new byte[65_535]).get()).isZero();
+      assertThatThrownBy(() -> l.append(new byte[65_536]))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("65535")
+          .hasMessageContaining("65536");
+    }
+  }
+
+  @Test
+  void createRefusesAnExistingLogAndOpenRefusesAWrongKey() throws Exception {
+    create().close();
+    assertThatThrownBy(this::create).isInstanceOf(LedgerException.class).hasMessageContaining("already");
+    NoteSigner other = NoteSigner.generate("test.log", new SecureRandom());
+    assertThatThrownBy(() -> Ledger.open(new DirectoryStorage(dir), other, LedgerOptions.defaults()))
+        .isInstanceOf(LedgerException.class).hasMessageContaining("does not verify");
+  }
+
+  @Test
+  void aGeneratedKeyIsOwnerOnly() throws Exception {
+    LogDirectory.init(dir.resolve("log"), "perm.test", Optional.empty());
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir.resolve("log").resolve(LogDirectory.KEY));
+    assertThat(perms).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
+  void tileWidthsFollowTheTreeSize() {
+    assertThat(TileId.widthAt(0, 0, 600)).isEqualTo(256);
+    assertThat(TileId.widthAt(0, 2, 600)).isEqualTo(88);
+    assertThat(TileId.widthAt(1, 0, 600)).isEqualTo(2);
+    assertThat(TileId.widthAt(0, 3, 600)).isZero();
+    assertThat(new TileId(0, 1234067, 8).path()).isEqualTo("tile/0/x001/x234/067.p/8");
+    assertThat(TileId.bundlePath(1234067, 256)).isEqualTo("tile/entries/x001/x234/067");
+    assertThat(new TileId(2, 5, 256).path()).isEqualTo("tile/2/005");
+  }
+
+  /** Creates ledgers with options. */
+  private record LedgerFactory(Path dir, NoteSigner signer) {
+    Ledger create(LedgerOptions o) throws Exception {
+      return Ledger.create(new DirectoryStorage(dir), signer, "test.log", o);
+    }
+  }
+}
