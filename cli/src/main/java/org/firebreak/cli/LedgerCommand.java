@@ -138,8 +138,10 @@ final class LedgerCommand {
           + " signature. Exit 0 only if everything holds; otherwise exit 1 naming the file that is wrong.")
   int verify(@Option(names = "--dir", required = true, paramLabel = "DIR") Path dir,
       @Option(names = "--vkey", required = true, paramLabel = "VKEY", description = "verifier key, or a file"
-          + " holding it") String vkey) throws IOException {
-    LedgerVerifier.Result r = LedgerVerifier.verify(new DirectoryStorage(dir), verifier(vkey));
+          + " holding it") String vkey,
+      @Option(names = "--witness", paramLabel = "VKEY", description = "a witness key (tlog-cosignature/v1) whose"
+          + " cosignature the checkpoint must carry; repeatable") List<String> witnesses) throws IOException {
+    LedgerVerifier.Result r = LedgerVerifier.verify(new DirectoryStorage(dir), verifier(vkey), verifiers(witnesses));
     if (r.ok()) {
       out().println("ok: " + r.size() + " entries, every tile and the root recomputed, checkpoint signature valid");
       return 0;
@@ -160,9 +162,12 @@ final class LedgerCommand {
           description = "for a consistency proof: the signed checkpoint of the smaller tree") Path oldFile,
       @Option(names = "--entry", paramLabel = "FILE", description = "for an inclusion proof: the entry's bytes;"
           + " without it the proof's leafHash is trusted") Path entryFile,
-      @Option(names = "--vkey", required = true, paramLabel = "VKEY") String vkey) throws IOException {
+      @Option(names = "--vkey", required = true, paramLabel = "VKEY") String vkey,
+      @Option(names = "--witness", paramLabel = "VKEY", description = "a witness key whose cosignature the"
+          + " checkpoint must carry; repeatable") List<String> witnesses) throws IOException {
     NoteVerifier key = verifier(vkey);
-    SignedCheckpoint cp = signed(checkpointFile, key);
+    List<NoteVerifier> witnessKeys = verifiers(witnesses);
+    SignedCheckpoint cp = signed(checkpointFile, key, witnessKeys);
     JsonNode proof = readJson(proofFile);
     try {
       if (proof.has("index")) {
@@ -184,7 +189,7 @@ final class LedgerCommand {
         if (oldFile == null) {
           return fail("a consistency proof needs --old-checkpoint");
         }
-        SignedCheckpoint old = signed(oldFile, key);
+        SignedCheckpoint old = signed(oldFile, key, List.of());
         long m = number(proof, "size1", proofFile);
         long n = number(proof, "size2", proofFile);
         if (m != old.checkpoint().size() || n != cp.checkpoint().size()) {
@@ -225,9 +230,18 @@ final class LedgerCommand {
     }
   }
 
-  private static SignedCheckpoint signed(Path file, NoteVerifier key) throws IOException {
+  private static List<NoteVerifier> verifiers(List<String> keys) throws IOException {
+    List<NoteVerifier> out = new ArrayList<>();
+    for (String k : keys == null ? List.<String>of() : keys) {
+      out.add(verifier(k));
+    }
+    return out;
+  }
+
+  private static SignedCheckpoint signed(Path file, NoteVerifier key, List<NoteVerifier> witnesses)
+      throws IOException {
     try {
-      return SignedCheckpoint.parse(new String(read(file), StandardCharsets.UTF_8), List.of(key));
+      return SignedCheckpoint.parse(new String(read(file), StandardCharsets.UTF_8), key, witnesses);
     } catch (NoteException e) {
       throw new LedgerException(file + ": the checkpoint does not verify: " + e.getMessage(), e);
     }

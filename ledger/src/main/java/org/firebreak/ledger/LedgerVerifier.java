@@ -30,13 +30,19 @@ public final class LedgerVerifier {
   }
 
   public static Result verify(LedgerStorage storage, NoteVerifier key) throws IOException {
+    return verify(storage, key, List.of());
+  }
+
+  /** As {@link #verify(LedgerStorage, NoteVerifier)}, also requiring a cosignature from every witness. */
+  public static Result verify(LedgerStorage storage, NoteVerifier key, List<NoteVerifier> witnesses)
+      throws IOException {
     Optional<byte[]> note = storage.read(Ledger.CHECKPOINT);
     if (note.isEmpty()) {
       return new Result(0, Optional.of("checkpoint: missing"));
     }
     SignedCheckpoint cp;
     try {
-      cp = SignedCheckpoint.parse(new String(note.get(), StandardCharsets.UTF_8), List.of(key));
+      cp = SignedCheckpoint.parse(new String(note.get(), StandardCharsets.UTF_8), key, witnesses);
     } catch (NoteException | RuntimeException e) {
       return new Result(0, Optional.of("checkpoint: " + e.getMessage()));
     }

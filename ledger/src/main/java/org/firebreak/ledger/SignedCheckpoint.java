@@ -20,4 +20,25 @@ public record SignedCheckpoint(Checkpoint checkpoint, String note) {
     n.verify(keys);
     return new SignedCheckpoint(Checkpoint.parse(n.text()), note);
   }
+
+  /**
+   * Parses a checkpoint note that the log's key must have signed and every given witness must have cosigned
+   * (tlog-cosignature/v1): a checkpoint a witness saw cannot be quietly replaced by a fork.
+   */
+  public static SignedCheckpoint parse(String note, NoteVerifier logKey, List<NoteVerifier> witnesses)
+      throws NoteException {
+    Note n = Note.parse(note);
+    List<NoteVerifier> all = new java.util.ArrayList<>(witnesses);
+    all.add(0, logKey);
+    List<NoteVerifier> verified = n.verify(all);
+    if (!verified.contains(logKey)) {
+      throw new NoteException("the log's key " + logKey.name() + " did not sign this checkpoint");
+    }
+    for (NoteVerifier w : witnesses) {
+      if (!verified.contains(w)) {
+        throw new NoteException("witness " + w.name() + " has not cosigned this checkpoint");
+      }
+    }
+    return new SignedCheckpoint(Checkpoint.parse(n.text()), note);
+  }
 }
