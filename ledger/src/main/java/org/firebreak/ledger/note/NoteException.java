@@ -6,9 +6,9 @@ package org.firebreak.ledger.note;
  */
 public final class NoteException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public NoteException(String message) {
-        super(message);
-    }
+  public NoteException(String message) {
+    super(message);
+  }
 }
