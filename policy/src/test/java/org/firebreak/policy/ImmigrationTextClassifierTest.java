@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -571,5 +573,755 @@ class ImmigrationTextClassifierTest {
     String text = sentence.substring(0, index) + " ICE warrant " + sentence.substring(index);
     assertThat(classifier.signals(text)).as(text)
         .contains(new Signal(Kind.AGENCY, "ICE", index + 1, index + 4));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The single-pass scan (signals() only runs a pattern where one of its starts is) must find exactly what
+  // running every pattern's find() over the whole text found: Reference, at the end of this file, is that
+  // original implementation, copied verbatim. A start missing from a pattern would be a false negative.
+  // ---------------------------------------------------------------------------------------------------------
+
+  private static final Reference REFERENCE = new Reference();
+
+  private void assertSameAsReference(String text) {
+    assertThat(classifier.signals(text)).as(() -> text).isEqualTo(REFERENCE.signals(text));
+  }
+
+  /**
+   * Known positives of each pattern of {@code SCANNED}, in its order (ICE token, the 7 agencies, the 10 terms, the
+   * form numbers), at least one per alternative, spelled with the odd case-folding characters where a pattern
+   * letter has one (dotless i, I with dot, long s).
+   */
+  private static final List<List<String>> POSITIVES_BY_PATTERN = List.of(
+      List.of("ICE", "ice", "Ice", "I.C.E.", "I.C.E", "i.c.e", "(ice)", "\u0131ce", "\u0130CE", "\u0130.C.E."),
+      List.of("Immigration and Customs Enforcement", "immigration & customs enforcement",
+          "IMMIGRATION+AND+CUSTOMS+ENFORCEMENT", "\u0131mm\u0131grat\u0131on_and_cu\u017Ftoms-enforcement"),
+      List.of("Enforcement and Removal Operations", "ERO", "ero", "E.R.O.", "e.r.o",
+          "enforcement & removal operations"),
+      List.of("Homeland Security Investigations", "Homeland Security Investigation", "HSI", "H.S.I.", "h.s.i",
+          "h\u017F\u0131", "H\u017F\u0130"),
+      List.of("Customs and Border Protection", "CBP", "cbp", "C.B.P.", "c.b.p"),
+      List.of("Border Patrol", "border_patrol", "USBP", "U.S.B.P.", "u.s.b.p", "u\u017Fbp"),
+      List.of("Citizenship and Immigration Services", "Citizenship & Immigration Service", "USCIS", "U.S.C.I.S.",
+          "u.s.c.i.s", "USC\u0130S", "u\u017Fc\u0131\u017F"),
+      List.of("Immigration and Naturalization Service", "immigration and naturalisation service"),
+      List.of("illegal immigration", "undocumented immigrants", "unauthorized immigrant", "unauthorised immigration",
+          "unlawful immigration", "\u0131llegal \u0131mm\u0131grat\u0131on"),
+      List.of("immigration", "immigration status", "immigration holds", "immigration detainer",
+          "immigration violators", "immigration violation", "immigration enforcement", "immigration custody",
+          "immigration warrants"),
+      List.of("deport", "deportation", "deportations", "deported", "deportee", "deportees", "deporting",
+          "deportable", "deports"),
+      List.of("removal order", "removal proceedings", "removal flights", "removal hearing", "final order of removal",
+          "orders of deportation", "order of removal", "warrant of removal", "warrants of deportation",
+          "expedited removal"),
+      List.of("illegal alien", "criminal aliens", "removable alien", "deportable alien", "inadmissible alien",
+          "excludable alien", "undocumented alien", "unauthorized alien", "unauthorised aliens", "alien registration",
+          "alien number", "alien file", "alien smuggling", "alien harboring", "aliens harbouring",
+          "smuggling of aliens", "harboring of an alien", "harbouring of aliens", "transporting of an alien",
+          "arrest of alien", "cr\u0131m\u0131nal al\u0131en"),
+      List.of("undocumented"),
+      List.of("visa overstay", "visa overstays", "visa overstayer", "visa violations", "overstay visa",
+          "overstayed her visa", "overstaying a visa", "overstays the visa", "overstay of visas",
+          "overstayed their visa", "v\u0131\u017Fa overstay"),
+      List.of("detainer", "detainers", "deta\u0131ner"),
+      List.of("287(g)", "287 (g)", "287g", "287-g", "287 g", "287(G)"),
+      List.of("unlawful presence", "unlawfully present", "illegal reentry", "illegally re-entry",
+          "illegal re-entered", "illegally reentered", "citizenship status"),
+      List.of("I-200", "I 203", "I205", "I\u2013213", "I\u2011247A", "I -247N", "i-247x", "Form I-286",
+          "form i 138", "FORM+I-862", "\u0130-200", "\u0131 862"));
+
+  @Test
+  void everyKnownPositiveOfEveryPatternBeginsWithOneOfItsStarts() {
+    List<ImmigrationTextClassifier.Def> scanned = ImmigrationTextClassifier.SCANNED;
+    assertThat(POSITIVES_BY_PATTERN).hasSameSizeAs(scanned);
+    for (int d = 0; d < scanned.size(); d++) {
+      ImmigrationTextClassifier.Def def = scanned.get(d);
+      for (String example : POSITIVES_BY_PATTERN.get(d)) {
+        Matcher m = def.pattern().matcher(example);
+        assertThat(m.find()).as("pattern %d (%s) matches %s", d, def.explanation(), example).isTrue();
+        do {
+          int start = m.start();
+          assertThat(def.starts()).as("pattern %d: a start for the match %s", d, m.group())
+              .anyMatch(s -> beginsWithFolded(example, start, s));
+        } while (m.find());
+        // and the classifier sees it (as the reference does), alone and inside a benign sentence; a lower-case
+        // "ice" needs an immigration word nearby, hence the "warrant"
+        assertSameAsReference(example);
+        assertThat(classifier.signals(example + " warrant")).as(example).isNotEmpty();
+        assertSameAsReference("plate check for SFPD, " + example + " follow-up");
+      }
+    }
+  }
+
+  private static boolean beginsWithFolded(String text, int at, String start) {
+    if (at + start.length() > text.length()) {
+      return false;
+    }
+    for (int j = 0; j < start.length(); j++) {
+      if (ImmigrationTextClassifier.fold(text.charAt(at + j)) != start.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The proof: read every pattern's source and list, for every way through it, the literal text a match must
+   * begin with (up to the first class, escape class or repetition); each must begin with a declared start.
+   */
+  @Test
+  void declaredStartsCoverEveryLeadingLiteralOfEveryPattern() {
+    for (ImmigrationTextClassifier.Def def : ImmigrationTextClassifier.SCANNED) {
+      List<Lead> leads = leadsOfAlternation(def.pattern().pattern());
+      assertThat(leads).as(def.explanation()).isNotEmpty();
+      for (Lead lead : leads) {
+        assertThat(lead.text()).as("%s: a match may begin with anything", def.explanation()).isNotEmpty();
+        assertThat(def.starts()).as("%s: no start for matches beginning \"%s\"", def.explanation(), lead.text())
+            .anyMatch(s -> lead.text().startsWith(s));
+      }
+    }
+  }
+
+  @Test
+  void theLeadingLiteralReaderReadsWhatItShould() {
+    assertThat(leadsOfAlternation("(?<![\\p{L}])(?:(?:final[\\s]+)?orders?\\s|ab+c|I\\.C|x?y|[ab]c|(?:p|q)r)"))
+        .extracting(Lead::text)
+        .containsExactlyInAnyOrder("final", "orders", "order", "ab", "i.c", "xy", "y", "", "pr", "qr");
+    assertThat(leadsOfAlternation("287\\s?(?:\\(g\\)|-?g)")).extracting(Lead::text)
+        .containsExactlyInAnyOrder("287", "287(g)", "287-g", "287g");
+  }
+
+  /** A literal that every match taking one way through a regex begins with; {@code open}: may go on. */
+  private record Lead(String text, boolean open) {
+  }
+
+  private static List<Lead> leadsOfAlternation(String regex) {
+    List<Lead> out = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = closingBracket(regex, i);
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        out.addAll(leadsOfSequence(regex.substring(from, i)));
+        from = i + 1;
+      }
+    }
+    out.addAll(leadsOfSequence(regex.substring(from)));
+    return out;
+  }
+
+  private static List<Lead> leadsOfSequence(String seq) {
+    List<Lead> leads = List.of(new Lead("", true));
+    int i = 0;
+    while (i < seq.length() && leads.stream().anyMatch(Lead::open)) {
+      char c = seq.charAt(i);
+      List<Lead> element;
+      int next;
+      if (c == '(') {
+        int close = closingParen(seq, i);
+        String inner = seq.substring(i + 1, close);
+        if (inner.startsWith("?<!") || inner.startsWith("?<=") || inner.startsWith("?!") || inner.startsWith("?=")) {
+          element = List.of(new Lead("", true)); // zero width
+        } else if (inner.startsWith("?:")) {
+          element = leadsOfAlternation(inner.substring(2));
+        } else if (inner.startsWith("?")) {
+          throw new IllegalStateException("group not understood: (" + inner + ")");
+        } else {
+          element = leadsOfAlternation(inner);
+        }
+        next = close + 1;
+      } else if (c == '[') {
+        element = List.of(new Lead("", false));
+        next = closingBracket(seq, i) + 1;
+      } else if (c == '\\') {
+        char e = seq.charAt(i + 1);
+        if (Character.isLetterOrDigit(e)) { // \s, \p{L}, \d, a u-escape ...: not a plain literal
+          element = List.of(new Lead("", false));
+          next = e == 'p' || e == 'P' ? seq.indexOf('}', i) + 1 : e == 'u' ? i + 6 : e == 'x' ? i + 4 : i + 2;
+        } else {
+          element = List.of(new Lead(String.valueOf(e), true));
+          next = i + 2;
+        }
+      } else if (c == '.' || c == '^' || c == '$') {
+        element = List.of(new Lead("", false));
+        next = i + 1;
+      } else if ("?*+{})|]".indexOf(c) >= 0) {
+        throw new IllegalStateException("unexpected '" + c + "' at " + i + " in " + seq);
+      } else {
+        element = List.of(new Lead(String.valueOf(Character.toLowerCase(c)), true));
+        next = i + 1;
+      }
+      int min = 1;
+      boolean repeats = false;
+      if (next < seq.length() && "?*+{".indexOf(seq.charAt(next)) >= 0) {
+        char q = seq.charAt(next);
+        if (q == '{') {
+          int close = seq.indexOf('}', next);
+          String[] bounds = seq.substring(next + 1, close).split(",", -1);
+          min = Integer.parseInt(bounds[0]);
+          repeats = bounds.length > 1 || min > 1;
+          next = close + 1;
+        } else {
+          min = q == '+' ? 1 : 0;
+          repeats = q != '?';
+          next++;
+        }
+        if (next < seq.length() && (seq.charAt(next) == '?' || seq.charAt(next) == '+')) {
+          next++; // lazy or possessive
+        }
+      }
+      List<Lead> options = new ArrayList<>();
+      for (Lead e : element) {
+        options.add(repeats ? new Lead(e.text(), false) : e);
+      }
+      if (min == 0) {
+        options.add(new Lead("", true));
+      }
+      List<Lead> extended = new ArrayList<>();
+      for (Lead lead : leads) {
+        if (!lead.open()) {
+          extended.add(lead);
+          continue;
+        }
+        for (Lead o : options) {
+          extended.add(new Lead(lead.text() + o.text(), o.open()));
+        }
+      }
+      leads = extended;
+      i = next;
+    }
+    return leads;
+  }
+
+  private static int closingBracket(String regex, int open) {
+    for (int i = open + 1; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == ']') {
+        return i;
+      }
+    }
+    throw new IllegalStateException("unclosed [ in " + regex);
+  }
+
+  private static int closingParen(String regex, int open) {
+    int depth = 0;
+    for (int i = open; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = closingBracket(regex, i);
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("unclosed ( in " + regex);
+  }
+
+  /** fold() is the regex engine's own case-insensitive comparison, for every char and every ASCII literal. */
+  @Test
+  void foldIsTheRegexEnginesCaseInsensitiveComparison() {
+    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    StringBuilder literals = new StringBuilder("./-()&");
+    for (char a = 'a'; a <= 'z'; a++) {
+      literals.append(a);
+    }
+    for (char a = '0'; a <= '9'; a++) {
+      literals.append(a);
+    }
+    for (int k = 0; k < literals.length(); k++) {
+      char a = literals.charAt(k);
+      Matcher single = Pattern.compile(Pattern.quote(String.valueOf(a)), flags).matcher("");
+      Matcher upperSingle = Pattern.compile(Pattern.quote(String.valueOf(Character.toUpperCase(a))), flags)
+          .matcher("");
+      Matcher slice = Pattern.compile("x" + Pattern.quote(String.valueOf(a)), flags).matcher("");
+      for (int c = 0; c <= Character.MAX_VALUE; c++) {
+        String one = String.valueOf((char) c);
+        boolean expected = ImmigrationTextClassifier.fold((char) c) == a;
+        assertThat(single.reset(one).matches()).as("%s vs U+%04X", a, c).isEqualTo(expected);
+        assertThat(upperSingle.reset(one).matches()).as("%s vs U+%04X", a, c).isEqualTo(expected);
+        assertThat(slice.reset("x" + one).matches()).as("x%s vs U+%04X", a, c).isEqualTo(expected);
+      }
+    }
+    // a code point beyond the BMP never folds to ASCII, so it can never match a start
+    for (int cp = Character.MIN_SUPPLEMENTARY_CODE_POINT; cp <= Character.MAX_CODE_POINT; cp++) {
+      assertThat(Character.toLowerCase(Character.toUpperCase(cp))).as("U+%X", cp).isGreaterThanOrEqualTo(128);
+    }
+    // what String.toLowerCase would have missed
+    assertThat(ImmigrationTextClassifier.fold('\u0131')).isEqualTo('i');
+    assertThat(ImmigrationTextClassifier.fold('\u0130')).isEqualTo('i');
+    assertThat(ImmigrationTextClassifier.fold('\u017F')).isEqualTo('s');
+  }
+
+  /** isWordChar() is the [\p{L}\p{N}] of the leading lookbehind, for every char. */
+  @Test
+  void isWordCharIsTheLookbehindClass() {
+    Matcher word = Pattern.compile("[\\p{L}\\p{N}]").matcher("");
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      assertThat(ImmigrationTextClassifier.isWordChar((char) c)).as("U+%04X", c)
+          .isEqualTo(word.reset(String.valueOf((char) c)).matches());
+    }
+  }
+
+  /** The FORM start "i" is only skipped before a letter: nothing that may follow "I" in a form number is one. */
+  @Test
+  void nothingThatMayFollowTheIOfAFormNumberIsALetter() {
+    String form = ImmigrationTextClassifier.SCANNED.get(ImmigrationTextClassifier.SCANNED.size() - 1)
+        .pattern().pattern();
+    int i = form.indexOf("I[");
+    String separators = form.substring(i + 1, closingBracket(form, i + 1) + 1);
+    assertThat(form.substring(i + 1 + separators.length())).startsWith("{0,2}(");
+    String numbers = form.substring(form.indexOf('(', i) + 1, form.indexOf(')', i));
+    StringBuilder firstDigits = new StringBuilder();
+    for (String number : numbers.split("\\|")) {
+      firstDigits.append(number.charAt(0));
+    }
+    Matcher next = Pattern.compile(separators + "|[" + firstDigits + "]",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher("");
+    int allowed = 0;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (next.reset(String.valueOf((char) c)).matches()) {
+        allowed++;
+        assertThat(Character.isLetter((char) c)).as("U+%04X", c).isFalse();
+      }
+    }
+    assertThat(allowed).isGreaterThan(9);
+  }
+
+  /** A context-word vocabulary split by first character answers as its whole pattern does. */
+  @Test
+  void vocabulariesAnswerAsTheirWholePattern() throws IOException {
+    List<String> words = new ArrayList<>();
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (int a = 0; a < alphabet.length(); a++) {
+      words.add("" + alphabet.charAt(a));
+      for (int b = 0; b < alphabet.length(); b++) {
+        words.add("" + alphabet.charAt(a) + alphabet.charAt(b));
+        for (int c = 0; c < alphabet.length(); c++) {
+          words.add("" + alphabet.charAt(a) + alphabet.charAt(b) + alphabet.charAt(c));
+        }
+      }
+    }
+    List<ImmigrationTextClassifier.Vocabulary> vocabularies = List.of(ImmigrationTextClassifier.IMMIGRATION_WORDS,
+        ImmigrationTextClassifier.OTHER_ICE_WORDS, ImmigrationTextClassifier.ROAD_WORDS);
+    for (ImmigrationTextClassifier.Vocabulary v : vocabularies) {
+      for (String stem : patternWords(v.full().pattern())) {
+        for (String suffix : List.of("", "s", "ed", "ing", "ance", "x", "2", "g")) {
+          words.add(stem + suffix);
+          words.add(stem.substring(0, stem.length() - 1) + suffix);
+        }
+      }
+    }
+    words.addAll(WORDS_OF_POSITIVES);
+    words.removeIf(String::isEmpty);
+    List<String> all = new ArrayList<>();
+    for (String w : words) {
+      all.add(w);
+      all.add(w.toUpperCase(Locale.ROOT));
+      all.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+    }
+    for (ImmigrationTextClassifier.Vocabulary v : vocabularies) {
+      for (String w : all) {
+        assertThat(v.matchesWord(w, 0, w.length())).as("%s in %s", w, v.full().pattern())
+            .isEqualTo(v.full().matcher(w).matches());
+        String inText = "(" + w + ")";
+        assertThat(v.matchesWord(inText, 1, w.length() + 1)).as(w).isEqualTo(v.full().matcher(w).matches());
+      }
+    }
+  }
+
+  private static final List<String> WORDS_OF_POSITIVES = POSITIVES_BY_PATTERN.stream().flatMap(List::stream)
+      .flatMap(p -> Stream.of(p.split("[^A-Za-z0-9]+"))).filter(w -> !w.isEmpty()).distinct().toList();
+
+  /** Runs of letters and digits in a regex source: the words it is written with. */
+  private static List<String> patternWords(String regex) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("[A-Za-z0-9]+").matcher(regex);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  @Test
+  void caseFoldingLettersAreReadAsTheRegexReadsThem() {
+    // dotless i, I with dot and long s fold to i and s: the patterns match them, so must the scan
+    for (String text : List.of("\u0131ce warrant", "\u0130CE warrant", "assist H\u017FI", "USC\u0130S", "u\u017Fcis",
+        "\u0131mm\u0131grat\u0131on", "deta\u0131ner", "\u0130-247A", "\u0131 205 warrant", "ICE \u0131n custody")) {
+      assertThat(classifier.signals(text)).as(text).isNotEmpty();
+      assertSameAsReference(text);
+    }
+    // a letter outside the BMP is a letter for the boundary of the context reading, not for the lookbehind
+    for (String text : List.of("\uD835\uDC00ICE", "ICE\uD835\uDC00", "x\uD835\uDC00 ICE hold", "caf\u00E9 ICE",
+        "\u00E9ICE", "ICE d\u00E9tainer", "ice \u00E9 warrant", "\u2028ICE\u2029", "ice\u0085warrant",
+        "ice \u2014 warrant", "ice warrant\u00A0-\u00A0black ice")) {
+      assertSameAsReference(text);
+    }
+  }
+
+  @Test
+  void agreesWithTheReferenceOnTheRecognisedExamples() {
+    recognised().forEach(args -> {
+      String text = (String) args.get()[0];
+      assertSameAsReference(text);
+      assertSameAsReference(text.toUpperCase(Locale.ROOT));
+      assertSameAsReference(text.toLowerCase(Locale.ROOT));
+      assertSameAsReference("stolen vehicle, " + text + "; check ice on road");
+    });
+  }
+
+  @Test
+  void agreesWithTheReferenceOnTheRealAuditLogs() throws IOException {
+    Path flock = flockDir();
+    List<List<String>> rows = parseCsv(Files.readString(
+        flock.resolve("eugene-or-pd-portal-search-audit.csv"), StandardCharsets.UTF_8));
+    List<String> reasons = new ArrayList<>();
+    rows.subList(1, rows.size()).forEach(r -> reasons.add(r.get(4)));
+    Pattern reasonField = Pattern.compile("\"reason\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    try (Stream<Path> list = Files.list(flock.resolve("ca-portals"))) {
+      for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        Matcher m = reasonField.matcher(Files.readString(file, StandardCharsets.UTF_8));
+        while (m.find()) {
+          reasons.add(unescapeJson(m.group(1)));
+        }
+      }
+    }
+    assertThat(reasons).hasSizeGreaterThan(29_000);
+    reasons.stream().distinct().forEach(this::assertSameAsReference);
+  }
+
+  // Generated text: the words the patterns are written with, whole positive phrases, separators, punctuation,
+  // digits, case-folding and non-ASCII letters, in any order and any case.
+
+  private static final List<String> PATTERN_WORDS = Stream.concat(
+          ImmigrationTextClassifier.SCANNED.stream().map(d -> d.pattern().pattern()),
+          Stream.of(ImmigrationTextClassifier.IMMIGRATION_WORDS, ImmigrationTextClassifier.OTHER_ICE_WORDS,
+              ImmigrationTextClassifier.ROAD_WORDS).map(v -> v.full().pattern()))
+      .flatMap(r -> patternWords(r).stream()).distinct().toList();
+
+  private static final List<String> PHRASES = POSITIVES_BY_PATTERN.stream().flatMap(List::stream).toList();
+
+  private static final List<String> GLUE = List.of(" ", " ", " ", "  ", "+", "_", "-", " - ", ".", ". ", ",", ", ",
+      ";", "|", "\t", "\n", "\r\n", "/", "(", ")", "'s", " & ", ":", "?", "!", "\u2013", " \u2014 ", "\u00A0",
+      "\u2011", "\u0085", "#", "");
+
+  private static final List<String> ODD = List.of("\u0131", "\u0130", "\u017F", "\u212A", "\u00E9", "\u00DF",
+      "\uD835\uDC00", "7", "24-1234", "(g)", "I-205", "NB", "on", "I", "E", "g", "x", "1");
+
+  private static String generated(java.util.Random random) {
+    StringBuilder sb = new StringBuilder();
+    int pieces = 1 + random.nextInt(14);
+    for (int i = 0; i < pieces; i++) {
+      int kind = random.nextInt(20);
+      String piece;
+      if (kind < 8) {
+        piece = PATTERN_WORDS.get(random.nextInt(PATTERN_WORDS.size()));
+      } else if (kind < 11) {
+        piece = PHRASES.get(random.nextInt(PHRASES.size()));
+      } else if (kind < 13) {
+        piece = BENIGN_WORDS.get(random.nextInt(BENIGN_WORDS.size()));
+      } else if (kind < 15) {
+        piece = ODD.get(random.nextInt(ODD.size()));
+      } else {
+        piece = GLUE.get(random.nextInt(GLUE.size()));
+      }
+      switch (random.nextInt(6)) {
+        case 0 -> piece = piece.toUpperCase(Locale.ROOT);
+        case 1 -> piece = piece.toLowerCase(Locale.ROOT);
+        case 2 -> piece = piece.isEmpty() ? piece : Character.toUpperCase(piece.charAt(0)) + piece.substring(1);
+        default -> {
+        }
+      }
+      sb.append(piece);
+      if (random.nextInt(3) > 0) {
+        sb.append(GLUE.get(random.nextInt(GLUE.size())));
+      }
+    }
+    String text = sb.toString();
+    if (random.nextInt(8) == 0) {
+      text = text.replace('i', '\u0131').replace('I', '\u0130').replace('s', '\u017F');
+    }
+    return text;
+  }
+
+  @Test
+  void agreesWithTheReferenceOnGeneratedText() {
+    java.util.Random random = new java.util.Random(20261127);
+    int nonEmpty = 0;
+    for (int i = 0; i < 30_000; i++) {
+      String text = generated(random);
+      assertSameAsReference(text);
+      if (!REFERENCE.signals(text).isEmpty()) {
+        nonEmpty++;
+      }
+    }
+    assertThat(nonEmpty).as("generated texts with a signal").isGreaterThan(10_000);
+  }
+
+  @Provide
+  Arbitrary<String> patternish() {
+    return Arbitraries.longs().map(seed -> generated(new java.util.Random(seed)));
+  }
+
+  @Property(tries = 2000)
+  void agreesWithTheReference(@ForAll("patternish") String text) {
+    assertSameAsReference(text);
+  }
+
+  @Property(tries = 2000)
+  void agreesWithTheReferenceOnArbitraryStrings(@ForAll String text) {
+    assertSameAsReference(text);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The reference: the classifier as it was before the single-pass scan (every pattern's find() over the whole
+  // text, every context word through the whole regex), copied verbatim. The fast classifier must agree with it
+  // on every text: same signals, same order, same positions.
+  // ---------------------------------------------------------------------------------------------------------
+
+  static final class Reference {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** No letter or digit immediately before. */
+    private static final String L = "(?<![\\p{L}\\p{N}])";
+    /** No letter or digit immediately after. */
+    private static final String R = "(?![\\p{L}\\p{N}])";
+    /** Separator between the words of a phrase: whitespace, '+', '_' or '-'. */
+    private static final String S = "[\\s+_\\-]+";
+    private static final String AND = S + "(?:and|&)" + S;
+    private static final int WINDOW = 3;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** Ends a clause: , ; | tab, line breaks, a spaced dash, a period after a word of 2+ letters or a digit, ? ! */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+        "[,;|\\t\\n\\r\\u0085\\u2028\\u2029]|\\s[-\\u2013\\u2014]+\\s|(?<=\\p{L}{2}|\\p{N})[.?!](?=\\s|$)");
+
+    private static final Pattern ICE = Pattern.compile(L + "(?:I\\.C\\.E\\.?|ICE)" + R, FLAGS);
+
+    /** Words near "ice" that make it the agency. */
+    private static final Pattern IMMIGRATION_CONTEXT = Pattern.compile(
+        "warrants?|holds?|detainers?|agents?|officers?|ero|hsi|cbp|usbp|uscis|dhs|custody|requests?|req"
+            + "|assist(?:s|ed|ing|ance)?|deport\\p{L}*|immigra\\p{L}*|removals?|enforcement|task|tfo|raids?"
+            + "|aliens?|border|homeland|287g?|ice",
+        FLAGS);
+
+    /** Words near "ice" that make it the drug, frozen water, a road condition, a sport or a nickname. */
+    private static final Pattern OTHER_ICE_CONTEXT = Pattern.compile(
+        "meth\\p{L}*|crystals?|possess\\p{L}*|poss|sales?|sell\\p{L}*|sold|dealers?|dealing|narc\\p{L}*"
+            + "|drugs?|grams?|gm|oz|ounces?|baggies?|bags?|fentanyl|fent|heroin|cocaine|dope|pipes?|smok\\p{L}*"
+            + "|black|roads?|roadway|rd|hwy|highway|bridge|icy|slick|slippery|snow|sleet|storm|freez\\p{L}*"
+            + "|weather|frost|cream|cubes?|chest|cooler|machines?|maker|tea|shaved|rink|skat\\p{L}*|hockey"
+            + "|arena|dry|aka|nickname|moniker",
+        FLAGS);
+
+    /** Words near "I-205" that make it the interstate highway rather than the ICE form. */
+    private static final Pattern ROAD_CONTEXT = Pattern.compile(
+        "[nsew]b|north\\p{L}*|south\\p{L}*|east\\p{L}*|west\\p{L}*|interstate|freeway|fwy|hwy|highway|exit"
+            + "|ramp|on|onto|off|at|near|via|mile|mp|lane|traffic|crash|collision|accident|tracy|portland"
+            + "|vancouver|i5|i84",
+        FLAGS);
+
+    private record Def(Kind kind, Pattern pattern, String explanation) {
+    }
+
+    private static Def agency(String regex, String explanation) {
+      return new Def(Kind.AGENCY, Pattern.compile(L + "(?:" + regex + ")" + R, FLAGS), explanation);
+    }
+
+    private static Def term(String regex, String explanation) {
+      return new Def(Kind.TERM, Pattern.compile(L + "(?:" + regex + ")" + R, FLAGS), explanation);
+    }
+
+    /** An acronym, plain ("HSI") or dotted ("H.S.I." / "H.S.I"). */
+    private static String acronym(String letters) {
+      StringBuilder dotted = new StringBuilder();
+      for (char c : letters.toCharArray()) {
+        dotted.append(c).append("\\.");
+      }
+      dotted.setLength(dotted.length() - 2); // last "\."
+      return letters + "|" + dotted + "\\.?";
+    }
+
+    private static final String ICE_EXPLANATION = "names ICE (an immigration authority)";
+
+    /** Agencies other than the bare ICE token, which is handled by {@link #iceIsAgency}. */
+    private static final List<Def> AGENCIES = List.of(
+        agency("immigration" + AND + "customs" + S + "enforcement", ICE_EXPLANATION),
+        agency("enforcement" + AND + "removal" + S + "operations|" + acronym("ERO"),
+            "names ICE ERO (Enforcement and Removal Operations, an immigration authority)"),
+        agency("homeland" + S + "security" + S + "investigations?|" + acronym("HSI"),
+            "names ICE HSI (Homeland Security Investigations, an immigration authority)"),
+        agency("customs" + AND + "border" + S + "protection|" + acronym("CBP"),
+            "names CBP (Customs and Border Protection, an immigration authority)"),
+        agency("border" + S + "patrol|" + acronym("USBP"),
+            "names the U.S. Border Patrol (an immigration authority)"),
+        agency("citizenship" + AND + "immigration" + S + "services?|" + acronym("USCIS"),
+            "names USCIS (Citizenship and Immigration Services, an immigration authority)"),
+        agency("immigration" + AND + "naturali[sz]ation" + S + "service",
+            "names the former INS (Immigration and Naturalization Service, an immigration authority)"));
+
+    private static final String ALIEN_QUALIFIER =
+        "illegal|criminal|removable|deportable|inadmissible|excludable|undocumented|unauthori[sz]ed";
+
+    private static final List<Def> TERMS = List.of(
+        term("(?:illegal|undocumented|unauthori[sz]ed|unlawful)" + S + "immigra(?:tion|nts?)",
+            "speaks of illegal immigration"),
+        term("immigration(?:" + S
+                + "(?:status|holds?|detainers?|violat(?:ions?|ors?)|enforcement|custody|warrants?))?",
+            "speaks of immigration"),
+        term("deport(?:ation|ations|ed|ee|ees|ing|able|s)?", "speaks of deportation"),
+        term("removal" + S + "(?:orders?|proceedings?|flights?|hearings?)"
+                + "|(?:final" + S + ")?orders?" + S + "of" + S + "(?:removal|deportation)"
+                + "|warrants?" + S + "of" + S + "(?:removal|deportation)"
+                + "|expedited" + S + "removal",
+            "speaks of removal (deportation)"),
+        term("(?:" + ALIEN_QUALIFIER + ")" + S + "aliens?"
+                + "|aliens?" + S + "(?:registration|number|file|smuggling|harbou?ring)"
+                + "|(?:smuggling|harbou?ring|transporting|arrest)" + S + "of" + S + "(?:an" + S + ")?aliens?",
+            "speaks of aliens in the immigration-law sense"),
+        term("undocumented", "speaks of undocumented status"),
+        term("visa" + S + "(?:overstays?|overstayers?|violations?)"
+                + "|overstay(?:ed|ing|s)?" + S + "(?:(?:a|the|his|her|their|of)" + S + ")?visas?",
+            "speaks of a visa overstay or violation"),
+        term("detainers?", "speaks of a detainer (a request to hold a person for immigration authorities)"),
+        term("287\\s?(?:\\(g\\)|-?g)",
+            "cites 287(g) (an agreement deputizing local officers for immigration enforcement)"),
+        term("unlawful" + S + "presence|unlawfully" + S + "present|illegal(?:ly)?" + S + "re-?entry"
+                + "|illegal(?:ly)?" + S + "re-?entered|citizenship" + S + "status",
+            "speaks of immigration status"));
+
+    private static final Pattern FORM = Pattern.compile(
+        L + "(?:form" + S + ")?I[\\s\\-\\u2010\\u2011\\u2012\\u2013\\u2014]{0,2}"
+            + "(200|203|205|213|247[ADNX]?|286|138|862)" + R,
+        FLAGS);
+
+    private static final Pattern FORM_PREFIX = Pattern.compile("^form", FLAGS);
+
+    List<Signal> signals(String text) {
+      Objects.requireNonNull(text, "text");
+      List<Signal> candidates = new ArrayList<>();
+
+      Matcher ice = ICE.matcher(text);
+      while (ice.find()) {
+        if (iceIsAgency(text, ice.start(), ice.end())) {
+          candidates.add(signal(Kind.AGENCY, text, ice.start(), ice.end()));
+        }
+      }
+      for (Def def : AGENCIES) {
+        collect(def, text, candidates);
+      }
+      for (Def def : TERMS) {
+        collect(def, text, candidates);
+      }
+      Matcher form = FORM.matcher(text);
+      while (form.find()) {
+        boolean prefixed = FORM_PREFIX.matcher(form.group()).find();
+        if (!"205".equals(form.group(1)) || prefixed || !isInterstate205(text, form.start(), form.end())) {
+          candidates.add(signal(Kind.FORM, text, form.start(), form.end()));
+        }
+      }
+
+      // leftmost-longest: sort by start, longer first, then drop anything overlapping an accepted signal
+      candidates.sort(Comparator.comparingInt(Signal::start).thenComparingInt(s -> -s.end()));
+      List<Signal> out = new ArrayList<>();
+      int lastEnd = 0;
+      for (Signal s : candidates) {
+        if (s.start() >= lastEnd) {
+          out.add(s);
+          lastEnd = s.end();
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private static Signal signal(Kind kind, String text, int start, int end) {
+      return new Signal(kind, text.substring(start, end), start, end);
+    }
+
+    private static void collect(Def def, String text, List<Signal> out) {
+      Matcher m = def.pattern().matcher(text);
+      while (m.find()) {
+        out.add(signal(def.kind(), text, m.start(), m.end()));
+      }
+    }
+
+    /** Rule 2 of the class documentation. */
+    private static boolean iceIsAgency(String text, int start, int end) {
+      String token = text.substring(start, end);
+      boolean deliberate = token.equals("ICE") || token.indexOf('.') >= 0;
+      int immigration = nearestImmigrationWord(text, start, end);
+      int other = nearest(text, start, end, OTHER_ICE_CONTEXT);
+      if (deliberate) {
+        return other == 0 || (immigration > 0 && immigration <= other);
+      }
+      return immigration > 0 && (other == 0 || immigration < other);
+    }
+
+    /** Rule 6: "I-205" next to a road word (and no nearer immigration word) is the interstate highway. */
+    private static boolean isInterstate205(String text, int start, int end) {
+      int road = nearest(text, start, end, ROAD_CONTEXT);
+      int immigration = nearestImmigrationWord(text, start, end);
+      return road > 0 && (immigration == 0 || road <= immigration);
+    }
+
+    private static int nearestImmigrationWord(String text, int start, int end) {
+      return nearest(text, start, end, IMMIGRATION_CONTEXT);
+    }
+
+    /**
+     * Distance in words (1 = adjacent) from the span [start, end) to the nearest word matching {@code words} within
+     * {@link #WINDOW} words on either side and inside the same clause; 0 when there is none.
+     */
+    private static int nearest(String text, int start, int end, Pattern words) {
+      int clauseStart = 0;
+      Matcher brk = CLAUSE_BREAK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      brk.region(0, start);
+      while (brk.find()) {
+        clauseStart = brk.end();
+      }
+      int clauseEnd = text.length();
+      brk = CLAUSE_BREAK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      brk.region(end, text.length());
+      if (brk.find()) {
+        clauseEnd = brk.start();
+      }
+
+      List<String> before = new ArrayList<>();
+      Matcher w = WORD.matcher(text);
+      w.region(clauseStart, start);
+      while (w.find()) {
+        before.add(w.group());
+      }
+      int best = 0;
+      for (int i = 0; i < WINDOW && i < before.size(); i++) {
+        if (words.matcher(before.get(before.size() - 1 - i)).matches()) {
+          best = i + 1;
+          break;
+        }
+      }
+      w = WORD.matcher(text);
+      w.region(end, clauseEnd);
+      for (int i = 0; i < WINDOW && w.find(); i++) {
+        if (words.matcher(w.group()).matches()) {
+          if (best == 0 || i + 1 < best) {
+            best = i + 1;
+          }
+          break;
+        }
+      }
+      return best;
+    }
   }
 }
