@@ -14,7 +14,17 @@ public enum ErrorCode {
   /** A rule condition failed while being evaluated (a bug in a pack or the engine; never a silent PERMIT). */
   EVALUATION_FAILED("evaluation-failed"),
   /** The ledger refused or failed an operation: an entry too large, a log that is not there or does not verify. */
-  LEDGER("ledger");
+  LEDGER("ledger"),
+  /** No credential, or one that matches no user. */
+  UNAUTHENTICATED("unauthenticated"),
+  /** A known user whose roles do not allow this. */
+  FORBIDDEN("forbidden"),
+  /** Nothing with that id. */
+  NOT_FOUND("not-found"),
+  /** An id that exists already, or a state change that no longer applies (a request reviewed twice). */
+  CONFLICT("conflict"),
+  /** A dependency (database, disk) failed; the operation did not happen. */
+  UNAVAILABLE("unavailable");
 
   private final String slug;
 

@@ -1,0 +1,228 @@
+package org.firebreak.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.firebreak.store.StoreException.Kind;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.postgresql.util.PSQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The store's access to its database: reads, write transactions, and the few things the vendors do differently.
+ *
+ * <p>Writes. Every write is one transaction. A thread inside a write transaction has its handle bound, so repository
+ * calls it makes join that transaction ({@link Store#inTransaction}). On SQLite, write transactions of this process
+ * are serialised by one lock: SQLite has one writer at a time anyway, and waiting on a Java lock is cheaper and fairer
+ * than each connection polling SQLite's file lock. Connections also begin transactions IMMEDIATE with a busy timeout,
+ * so a writer of another process waits instead of failing with SQLITE_BUSY. Reads run on their own pooled connections
+ * and, with WAL, never wait for the writer.
+ *
+ * <p>Times. PostgreSQL keeps them as {@code timestamptz}; SQLite as fixed-width ISO-8601 UTC text that sorts in time
+ * order. Both keep microseconds, so times are truncated to the microsecond when stored.
+ */
+final class Db {
+  private static final DateTimeFormatter SQLITE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  final Jdbi jdbi;
+  final Vendor vendor;
+  private final ReentrantLock writeLock;
+  private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+  private final ObjectMapper json = new ObjectMapper();
+
+  Db(Jdbi jdbi, Vendor vendor) {
+    this.jdbi = jdbi;
+    this.vendor = vendor;
+    this.writeLock = vendor == Vendor.SQLITE ? new ReentrantLock() : null;
+  }
+
+  /** Runs a read on the thread's transaction if it has one, else on a pooled connection in autocommit. */
+  <R> R read(String what, Function<Handle, R> work) {
+    Handle h = bound.get();
+    if (h != null) {
+      return nested(what, h, work);
+    }
+    try {
+      return jdbi.withHandle(work::apply);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  /** Runs {@code work} in a write transaction, or in the thread's current one. */
+  <R> R write(String what, Function<Handle, R> work) {
+    Handle h = bound.get();
+    if (h != null) {
+      return nested(what, h, work);
+    }
+    if (writeLock != null) {
+      writeLock.lock();
+    }
+    try {
+      return jdbi.inTransaction(handle -> {
+        bound.set(handle);
+        try {
+          return work.apply(handle);
+        } finally {
+          bound.remove();
+        }
+      });
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    } finally {
+      if (writeLock != null) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  /** True when this thread is inside a write transaction of this store. */
+  boolean inTransaction() {
+    return bound.get() != null;
+  }
+
+  /**
+   * Work inside the thread's transaction, its errors translated here so they name this operation. On PostgreSQL a
+   * failed statement dooms the whole transaction, so a caller of {@link Store#inTransaction} lets the exception out.
+   */
+  private static <R> R nested(String what, Handle h, Function<Handle, R> work) {
+    try {
+      return work.apply(h);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  // ---- times
+
+  static Instant truncate(Instant t) {
+    return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A bindable time; refuses years outside 1..9999, which not every database and format can keep. */
+  Argument time(Instant t, String field) {
+    Instant v = truncate(t);
+    if (v.isBefore(MIN_TIME) || v.isAfter(MAX_TIME)) {
+      throw new StoreException(Kind.INVALID, field + ": " + t + " is outside the years 1 to 9999");
+    }
+    return vendor == Vendor.SQLITE
+        ? (int pos, PreparedStatement st, StatementContext ctx) -> st.setString(pos, SQLITE_TIME.format(v))
+        : (int pos, PreparedStatement st, StatementContext ctx) ->
+            st.setObject(pos, OffsetDateTime.ofInstant(v, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+  }
+
+  Instant readTime(ResultSet rs, String column) throws SQLException {
+    if (vendor == Vendor.SQLITE) {
+      String s = rs.getString(column);
+      return s == null ? null : Instant.parse(s);
+    }
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  // ---- JSON columns
+
+  String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  Map<String, String> stringMap(String text) {
+    try {
+      return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new StoreFailureException("a stored JSON object does not parse", e);
+    }
+  }
+
+  List<String> stringList(String text) {
+    try {
+      return json.readValue(text, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new StoreFailureException("a stored JSON array does not parse", e);
+    }
+  }
+
+  // ---- errors
+
+  /** Constraint violations become {@link StoreException}s; everything else is a {@link StoreFailureException}. */
+  static RuntimeException translate(String what, JdbiException e) {
+    SQLException sql = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        sql = s;
+        break;
+      }
+    }
+    if (sql == null) {
+      return new StoreFailureException("cannot " + what + ": " + e.getMessage(), e);
+    }
+    Kind kind = constraintKind(sql);
+    if (kind == null) {
+      return new StoreFailureException("cannot " + what + ": the database failed: " + firstLine(sql.getMessage()),
+          e);
+    }
+    String why = switch (kind) {
+      case DUPLICATE -> "it already exists";
+      case UNKNOWN_REFERENCE -> "it refers to something that does not exist, or is still referred to";
+      default -> "it violates a constraint of the stored data";
+    };
+    return new StoreException(kind, "cannot " + what + ": " + why, null, e);
+  }
+
+  private static Kind constraintKind(SQLException e) {
+    if (e instanceof SQLiteException s) {
+      SQLiteErrorCode c = s.getResultCode();
+      if (c == null || !c.name().startsWith("SQLITE_CONSTRAINT")) {
+        return null;
+      }
+      return switch (c) {
+        case SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_ROWID -> Kind.DUPLICATE;
+        case SQLITE_CONSTRAINT_FOREIGNKEY -> Kind.UNKNOWN_REFERENCE;
+        default -> Kind.INVALID;
+      };
+    }
+    String state = e.getSQLState();
+    if (e instanceof PSQLException && state != null && state.startsWith("23")) {
+      return switch (state) {
+        case "23505" -> Kind.DUPLICATE;
+        case "23503" -> Kind.UNKNOWN_REFERENCE;
+        default -> Kind.INVALID;
+      };
+    }
+    return null;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

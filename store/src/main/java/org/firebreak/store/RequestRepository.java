@@ -1,0 +1,348 @@
+package org.firebreak.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.firebreak.core.vocab.Decision;
+import org.firebreak.store.StoreException.Kind;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Requests, their releases and reviews. A request is stored as received ({@link #receive}) or as rejected ({@link
+ * #reject}); {@link #decide} records the rule packs' decision and what was released; {@link #logged} records where
+ * its ledger entry sits. A REFER holds it until {@link #review}. Every method is one transaction; a refused one
+ * changes nothing. State changes are conditional updates, so two nodes reviewing the same request at once cannot
+ * both succeed.
+ */
+public final class RequestRepository {
+  /** Most requests one listing returns. */
+  public static final int MAX_LIMIT = 10_000;
+
+  private final Db db;
+  private final SourceRepository sources;
+  private final SecureRandom random = new SecureRandom();
+
+  RequestRepository(Db db, SourceRepository sources) {
+    this.db = db;
+    this.sources = sources;
+  }
+
+  /**
+   * Stores a request as received (status {@code RECEIVED}) with a fresh id and salt.
+   *
+   * @param requestJson the body as received
+   * @throws StoreException {@code UNKNOWN_REFERENCE} for an unknown requester or agency
+   */
+  public StoredRequest receive(String requesterId, String agencyId, String requestJson, Instant time) {
+    Objects.requireNonNull(requestJson, "requestJson");
+    return insert(requesterId, agencyId, requestJson, time, RequestStatus.RECEIVED, null);
+  }
+
+  /**
+   * Stores a request refused as bad input (status {@code REJECTED}) with the reason. The body is kept byte for byte,
+   * whatever it holds; a U+0000 in the reason becomes U+FFFD.
+   */
+  public StoredRequest reject(String requesterId, String agencyId, String body, Instant time, String reason) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(reason, "reason");
+    String why = reason.isBlank() ? "rejected" : reason.replace('\0', '\uFFFD');
+    return insert(requesterId, agencyId, body, time, RequestStatus.REJECTED, why);
+  }
+
+  /**
+   * Records the decision of a {@code RECEIVED} request and what it released: status {@code HELD} for REFER, else
+   * {@code DECIDED}. A DENY releases nothing.
+   *
+   * @throws StoreException {@code NOT_FOUND}, {@code CONFLICT} when the request is not {@code RECEIVED},
+   *     {@code INVALID} for a release of another request or a record released twice, {@code UNKNOWN_REFERENCE} for a
+   *     release from an unknown source
+   */
+  public StoredRequest decide(String id, Decision decision, String decisionJson, List<Release> releases,
+      Instant time) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(time, "time");
+    Checks.textArg(decisionJson, "decisionJson");
+    Checks.noNulls(releases, "releases");
+    if (decision == Decision.DENY && !releases.isEmpty()) {
+      throw new StoreException(Kind.INVALID, "request '" + id + "': a DENY releases nothing");
+    }
+    checkReleases(id, releases);
+    RequestStatus next = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
+    checkSources(releases);
+    return db.write("decide request '" + id + "'", h -> {
+      Optional<StoredRequest> decided = h.createQuery("UPDATE requests SET status = :next, decision = :d, "
+              + "decision_json = :j, decided_at = :t WHERE id = :id AND status = :expected RETURNING *")
+          .bind("next", next.name())
+          .bind("d", decision.name())
+          .bind("j", decisionJson)
+          .bind("t", db.time(time, "time"))
+          .bind("id", id)
+          .bind("expected", RequestStatus.RECEIVED.name())
+          .map((rs, ctx) -> map(rs))
+          .findOne();
+      if (decided.isEmpty()) {
+        throw notIn(h, id, RequestStatus.RECEIVED);
+      }
+      insertReleases(h, releases);
+      return decided.get();
+    });
+  }
+
+  /**
+   * Records where the request's ledger entry sits.
+   *
+   * @throws StoreException {@code NOT_FOUND}, or {@code CONFLICT} when it was logged already
+   */
+  public StoredRequest logged(String id, LedgerRef ledger) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(ledger, "ledger");
+    return db.write("record the ledger entry of request '" + id + "'", h -> {
+      Optional<StoredRequest> logged = h.createQuery("UPDATE requests SET ledger_index = :i, leaf_hash = :h "
+              + "WHERE id = :id AND ledger_index IS NULL RETURNING *")
+          .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", id)
+          .map((rs, ctx) -> map(rs))
+          .findOne();
+      if (logged.isEmpty()) {
+        if (load(h, id).isEmpty()) {
+          throw new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist");
+        }
+        throw new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
+      }
+      return logged.get();
+    });
+  }
+
+  /**
+   * An auditor decides a {@code HELD} request: PERMIT releases it (status {@code RELEASED}, with the releases given),
+   * DENY denies it (status {@code DENIED}, nothing released). One review per request.
+   *
+   * @throws StoreException {@code NOT_FOUND}; {@code CONFLICT} when the request is not {@code HELD};
+   *     {@code INVALID} for a REFER, releases with a DENY, or a user who is not an {@code AUDITOR};
+   *     {@code UNKNOWN_REFERENCE} for an unknown auditor
+   */
+  public Review review(String requestId, String auditorId, Decision decision, String note, Instant time,
+      List<Release> releases) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(auditorId, "auditorId");
+    Objects.requireNonNull(decision, "decision");
+    Checks.textArg(note, "note");
+    Objects.requireNonNull(time, "time");
+    Checks.noNulls(releases, "releases");
+    if (decision == Decision.REFER) {
+      throw new StoreException(Kind.INVALID, "a review decides PERMIT or DENY, not REFER");
+    }
+    if (decision == Decision.DENY && !releases.isEmpty()) {
+      throw new StoreException(Kind.INVALID, "request '" + requestId + "': a DENY releases nothing");
+    }
+    checkReleases(requestId, releases);
+    checkSources(releases);
+    Review review = new Review("rev-" + UUID.randomUUID(), requestId, auditorId, decision, note,
+        Db.truncate(time), Optional.empty());
+    return db.write("review request '" + requestId + "'", h -> {
+      boolean auditor = h.createQuery("SELECT 1 FROM user_roles WHERE user_id = :u AND role = :r")
+          .bind("u", auditorId).bind("r", Role.AUDITOR.name()).mapTo(Integer.class).findOne().isPresent();
+      if (!auditor) {
+        throw UserRepository.exists(h, auditorId)
+            ? new StoreException(Kind.INVALID, "user '" + auditorId + "' is not an AUDITOR")
+            : new StoreException(Kind.UNKNOWN_REFERENCE, "user '" + auditorId + "' does not exist");
+      }
+      RequestStatus next = decision == Decision.PERMIT ? RequestStatus.RELEASED : RequestStatus.DENIED;
+      int n = h.createUpdate("UPDATE requests SET status = :next WHERE id = :id AND status = :expected")
+          .bind("next", next.name()).bind("id", requestId).bind("expected", RequestStatus.HELD.name()).execute();
+      if (n == 0) {
+        throw notIn(h, requestId, RequestStatus.HELD);
+      }
+      h.createUpdate("INSERT INTO reviews (id, request_id, auditor_id, decision, note, reviewed_at) "
+              + "VALUES (:id, :request, :auditor, :decision, :note, :t)")
+          .bind("id", review.id())
+          .bind("request", requestId)
+          .bind("auditor", auditorId)
+          .bind("decision", decision.name())
+          .bind("note", note)
+          .bind("t", db.time(time, "time"))
+          .execute();
+      insertReleases(h, releases);
+      return review;
+    });
+  }
+
+  /**
+   * Records where a review's ledger entry sits.
+   *
+   * @throws StoreException {@code NOT_FOUND}, or {@code CONFLICT} when it was logged already
+   */
+  public Review reviewLogged(String reviewId, LedgerRef ledger) {
+    Objects.requireNonNull(reviewId, "reviewId");
+    Objects.requireNonNull(ledger, "ledger");
+    return db.write("record the ledger entry of review '" + reviewId + "'", h -> {
+      int n = h.createUpdate("UPDATE reviews SET ledger_index = :i, leaf_hash = :h "
+              + "WHERE id = :id AND ledger_index IS NULL")
+          .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", reviewId).execute();
+      Optional<Review> r = h.createQuery("SELECT * FROM reviews WHERE id = :id").bind("id", reviewId)
+          .map((rs, ctx) -> mapReview(rs)).findOne();
+      if (r.isEmpty()) {
+        throw new StoreException(Kind.NOT_FOUND, "review '" + reviewId + "' does not exist");
+      }
+      if (n == 0) {
+        throw new StoreException(Kind.CONFLICT, "review '" + reviewId + "' is logged already");
+      }
+      return r.get();
+    });
+  }
+
+  public Optional<StoredRequest> get(String id) {
+    Objects.requireNonNull(id, "id");
+    return db.read("read request '" + id + "'", h -> load(h, id));
+  }
+
+  /** Requests held for review (REFER), oldest first, at most {@code limit}. */
+  public List<StoredRequest> pending(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
+    }
+    return db.read("list held requests", h -> h.createQuery(
+            "SELECT * FROM requests WHERE status = :s ORDER BY received_at, id LIMIT :limit")
+        .bind("s", RequestStatus.HELD.name()).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
+  /** What the request released, by source and record id. */
+  public List<Release> releases(String requestId) {
+    Objects.requireNonNull(requestId, "requestId");
+    return db.read("read releases", h -> h.createQuery(
+            "SELECT * FROM releases WHERE request_id = :r ORDER BY source_id, record_id")
+        .bind("r", requestId)
+        .map((rs, ctx) -> new Release(rs.getString("request_id"), rs.getString("source_id"),
+            rs.getString("record_id"), db.stringMap(rs.getString("fields"))))
+        .list());
+  }
+
+  /** The auditor's review of the request, once reviewed. */
+  public Optional<Review> reviewOf(String requestId) {
+    Objects.requireNonNull(requestId, "requestId");
+    return db.read("read a review", h -> h.createQuery("SELECT * FROM reviews WHERE request_id = :r")
+        .bind("r", requestId).map((rs, ctx) -> mapReview(rs)).findOne());
+  }
+
+  // ---- internals
+
+  private StoredRequest insert(String requesterId, String agencyId, String body, Instant time, RequestStatus status,
+      String rejection) {
+    Checks.idArg(requesterId, "requester");
+    Checks.idArg(agencyId, "agency");
+    Objects.requireNonNull(time, "time");
+    byte[] salt = new byte[32];
+    random.nextBytes(salt);
+    StoredRequest request = new StoredRequest("req-" + UUID.randomUUID(), requesterId, agencyId, body,
+        Db.truncate(time), status, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.ofNullable(rejection), Optional.empty(), salt);
+    try {
+      return db.write("store a request of user '" + requesterId + "'", h -> {
+        // The foreign keys check the requester and the agency: no reads on the way in.
+        h.createUpdate("INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
+                + "salt) VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt)")
+            .bind("id", request.id())
+            .bind("requester", requesterId)
+            .bind("agency", agencyId)
+            .bind("body", body.getBytes(StandardCharsets.UTF_8))
+            .bind("t", db.time(time, "time"))
+            .bind("status", status.name())
+            .bind("rejection", rejection)
+            .bind("salt", salt)
+            .execute();
+        return request;
+      });
+    } catch (StoreException e) {
+      if (e.kind() != Kind.UNKNOWN_REFERENCE || db.inTransaction()) {
+        throw e;
+      }
+      // Say which reference it was (after the rollback, so this works on PostgreSQL too).
+      boolean user = db.read("check a user", h -> UserRepository.exists(h, requesterId));
+      throw new StoreException(Kind.UNKNOWN_REFERENCE, user ? "agency '" + agencyId + "' does not exist"
+          : "user '" + requesterId + "' does not exist", null, e);
+    }
+  }
+
+  /** Releases name registered sources (sources are cached, so this rarely reads). */
+  private void checkSources(List<Release> releases) {
+    for (int i = 0; i < releases.size(); i++) {
+      if (sources.get(releases.get(i).sourceId()).isEmpty()) {
+        throw new StoreException(Kind.UNKNOWN_REFERENCE, "release " + i + ": source '"
+            + releases.get(i).sourceId() + "' does not exist", i, null);
+      }
+    }
+  }
+
+  private static void checkReleases(String requestId, List<Release> releases) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < releases.size(); i++) {
+      Release r = releases.get(i);
+      if (!r.requestId().equals(requestId)) {
+        throw new StoreException(Kind.INVALID, "release " + i + " belongs to request '" + r.requestId()
+            + "', not '" + requestId + "'", i, null);
+      }
+      Integer earlier = seen.putIfAbsent(r.sourceId() + '\0' + r.recordId(), i);
+      if (earlier != null) {
+        throw new StoreException(Kind.INVALID, "release " + i + " releases record '" + r.recordId()
+            + "' of source '" + r.sourceId() + "' again (release " + earlier + ")", i, null);
+      }
+    }
+  }
+
+  private void insertReleases(Handle h, List<Release> releases) {
+    if (releases.isEmpty()) {
+      return;
+    }
+    var batch = h.prepareBatch("INSERT INTO releases (request_id, source_id, record_id, fields) "
+        + "VALUES (:request, :source, :record, :fields)");
+    for (Release r : releases) {
+      batch.bind("request", r.requestId()).bind("source", r.sourceId()).bind("record", r.recordId())
+          .bind("fields", db.toJson(r.fields())).add();
+    }
+    batch.execute();
+  }
+
+  private StoreException notIn(Handle h, String id, RequestStatus expected) {
+    Optional<StoredRequest> r = load(h, id);
+    if (r.isEmpty()) {
+      return new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist");
+    }
+    return new StoreException(Kind.CONFLICT, "request '" + id + "' is " + r.get().status() + ", not " + expected);
+  }
+
+  private Optional<StoredRequest> load(Handle h, String id) {
+    return h.createQuery("SELECT * FROM requests WHERE id = :id").bind("id", id).map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  private StoredRequest map(ResultSet rs) throws SQLException {
+    long index = rs.getLong("ledger_index");
+    boolean logged = !rs.wasNull();
+    byte[] leaf = rs.getBytes("leaf_hash");
+    String decision = rs.getString("decision");
+    return new StoredRequest(rs.getString("id"), rs.getString("requester_id"), rs.getString("agency_id"),
+        new String(rs.getBytes("body"), StandardCharsets.UTF_8), db.readTime(rs, "received_at"),
+        RequestStatus.valueOf(rs.getString("status")),
+        Optional.ofNullable(decision).map(Decision::valueOf), Optional.ofNullable(rs.getString("decision_json")),
+        Optional.ofNullable(db.readTime(rs, "decided_at")), Optional.ofNullable(rs.getString("rejection")),
+        logged ? Optional.of(new LedgerRef(index, leaf)) : Optional.empty(), rs.getBytes("salt"));
+  }
+
+  private Review mapReview(ResultSet rs) throws SQLException {
+    long index = rs.getLong("ledger_index");
+    boolean logged = !rs.wasNull();
+    byte[] leaf = rs.getBytes("leaf_hash");
+    return new Review(rs.getString("id"), rs.getString("request_id"), rs.getString("auditor_id"),
+        Decision.valueOf(rs.getString("decision")), rs.getString("note"), db.readTime(rs, "reviewed_at"),
+        logged ? Optional.of(new LedgerRef(index, leaf)) : Optional.empty());
+  }
+}

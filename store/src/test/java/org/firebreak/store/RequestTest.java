@@ -1,0 +1,203 @@
+package org.firebreak.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.firebreak.core.vocab.Decision;
+import org.firebreak.store.StoreException.Kind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RequestTest extends StoreTestBase {
+  private static final String BODY = "{\"purpose\":\"VIOLENT_CRIME\",\"sources\":[\"ca-dmv\"],\"query\":{\"name\":\"Ann\"}}";
+  private static final String PERMIT_JSON = "{\"decision\":\"PERMIT\"}";
+  private static final String REFER_JSON = "{\"decision\":\"REFER\"}";
+
+  @BeforeEach
+  void setUp() {
+    basics();
+  }
+
+  @Test
+  void aPermittedRequestRoundTripsWithItsReleasesAndLedgerEntry() {
+    StoredRequest received = store.requests().receive("officer", "sfpd", BODY, T0);
+    assertThat(received.status()).isEqualTo(RequestStatus.RECEIVED);
+    assertThat(received.id()).startsWith("req-");
+    assertThat(received.salt()).hasSize(32).isNotEqualTo(new byte[32]);
+    assertThat(received.receivedAt()).isEqualTo(T0);
+    assertThat(received.decision()).isEmpty();
+    assertThat(store.requests().get(received.id())).contains(received);
+
+    Release release = new Release(received.id(), "ca-dmv", "d-1", Map.of("name", "Ann", "dob", "1980-01-01"));
+    Instant decidedAt = T0.plusMillis(3);
+    StoredRequest decided = store.requests().decide(received.id(), Decision.PERMIT, PERMIT_JSON, List.of(release),
+        decidedAt);
+    assertThat(decided.status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(decided.decision()).contains(Decision.PERMIT);
+    assertThat(decided.decisionJson()).contains(PERMIT_JSON);
+    assertThat(decided.decidedAt()).contains(decidedAt);
+    assertThat(decided.salt()).isEqualTo(received.salt());
+    assertThat(store.requests().releases(received.id())).containsExactly(release);
+
+    LedgerRef ref = new LedgerRef(41, leaf(7));
+    StoredRequest logged = store.requests().logged(received.id(), ref);
+    assertThat(logged.ledger()).contains(ref);
+    assertThat(openAgain().requests().get(received.id())).contains(logged);
+    assertThat(logged.requestJson()).isEqualTo(BODY);
+  }
+
+  @Test
+  void timesAreKeptToTheMicrosecond() {
+    Instant nanos = Instant.parse("2026-11-20T10:00:00.123456789Z");
+    StoredRequest r = store.requests().receive("officer", "sfpd", BODY, nanos);
+    assertThat(r.receivedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00.123456Z"));
+    assertThat(store.requests().get(r.id()).orElseThrow().receivedAt()).isEqualTo(r.receivedAt());
+    assertThatThrownBy(() -> store.requests().receive("officer", "sfpd", BODY, Instant.parse("+10000-01-01T00:00:00Z")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("outside the years");
+  }
+
+  @Test
+  void aReferIsHeldListedAsPendingAndReleasedByAnAuditor() {
+    StoredRequest first = store.requests().receive("agent", "ice-ero-sfr", BODY, T0);
+    StoredRequest second = store.requests().receive("officer", "sfpd", BODY, T0.plusSeconds(1));
+    StoredRequest third = store.requests().receive("officer", "sfpd", BODY, T0.plusSeconds(2));
+    store.requests().decide(second.id(), Decision.REFER, REFER_JSON, List.of(), T0.plusSeconds(3));
+    store.requests().decide(first.id(), Decision.REFER, REFER_JSON, List.of(), T0.plusSeconds(3));
+    store.requests().decide(third.id(), Decision.DENY, "{}", List.of(), T0.plusSeconds(3));
+    assertThat(store.requests().pending(10)).extracting(StoredRequest::id).containsExactly(first.id(), second.id());
+    assertThat(store.requests().pending(1)).extracting(StoredRequest::id).containsExactly(first.id());
+    assertThat(store.requests().get(first.id()).orElseThrow().status()).isEqualTo(RequestStatus.HELD);
+
+    Release release = new Release(second.id(), "ca-dmv", "d-9", Map.of("plate", "7ABC123"));
+    Review review = store.requests().review(second.id(), "auditor", Decision.PERMIT, "judicial warrant on file",
+        T0.plusSeconds(60), List.of(release));
+    assertThat(review.id()).startsWith("rev-");
+    assertThat(store.requests().get(second.id()).orElseThrow().status()).isEqualTo(RequestStatus.RELEASED);
+    assertThat(store.requests().releases(second.id())).containsExactly(release);
+    assertThat(store.requests().reviewOf(second.id())).contains(review);
+
+    Review denied = store.requests().review(first.id(), "auditor", Decision.DENY, "civil immigration",
+        T0.plusSeconds(61), List.of());
+    assertThat(store.requests().get(first.id()).orElseThrow().status()).isEqualTo(RequestStatus.DENIED);
+    assertThat(store.requests().pending(10)).isEmpty();
+
+    Review logged = store.requests().reviewLogged(denied.id(), new LedgerRef(5, leaf(1)));
+    assertThat(logged.ledger()).contains(new LedgerRef(5, leaf(1)));
+    assertThat(store.requests().reviewOf(first.id())).contains(logged);
+    assertThatThrownBy(() -> store.requests().reviewLogged(denied.id(), new LedgerRef(6, leaf(2))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+  }
+
+  @Test
+  void reviewsAreRefusedUnlessHeldByAnAuditorOnceAndChangeNothingWhenRefused() {
+    StoredRequest r = store.requests().receive("officer", "sfpd", BODY, T0);
+    assertThatThrownBy(() -> store.requests().review(r.id(), "auditor", Decision.PERMIT, "", T0, List.of()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT))
+        .hasMessageContaining("RECEIVED, not HELD");
+    store.requests().decide(r.id(), Decision.REFER, REFER_JSON, List.of(), T0);
+    assertThatThrownBy(() -> store.requests().review(r.id(), "officer", Decision.PERMIT, "", T0, List.of()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("not an AUDITOR");
+    assertThatThrownBy(() -> store.requests().review(r.id(), "ghost", Decision.PERMIT, "", T0, List.of()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    assertThatThrownBy(() -> store.requests().review(r.id(), "auditor", Decision.REFER, "", T0, List.of()))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.requests().review(r.id(), "auditor", Decision.DENY, "", T0,
+        List.of(new Release(r.id(), "ca-dmv", "d-1", Map.of()))))
+        .isInstanceOf(StoreException.class).hasMessageContaining("DENY releases nothing");
+    // A release from an unknown source fails after the status update ran: the update is rolled back with it.
+    assertThatThrownBy(() -> store.requests().review(r.id(), "auditor", Decision.PERMIT, "", T0,
+        List.of(new Release(r.id(), "no-such-source", "x", Map.of("a", "b")))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    assertThat(store.requests().get(r.id()).orElseThrow().status()).isEqualTo(RequestStatus.HELD);
+    assertThat(store.requests().reviewOf(r.id())).isEmpty();
+    assertThat(store.requests().releases(r.id())).isEmpty();
+
+    store.requests().review(r.id(), "auditor", Decision.PERMIT, "ok", T0, List.of());
+    assertThatThrownBy(() -> store.requests().review(r.id(), "auditor", Decision.DENY, "again", T0, List.of()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+    assertThat(store.requests().reviewOf(r.id()).orElseThrow().note()).isEqualTo("ok");
+    assertThatThrownBy(() -> store.requests().review("req-none", "auditor", Decision.DENY, "", T0, List.of()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+  }
+
+  @Test
+  void decideOnlyOnceAndAtomically() {
+    StoredRequest r = store.requests().receive("officer", "sfpd", BODY, T0);
+    Release good = new Release(r.id(), "ca-dmv", "d-1", Map.of("name", "Ann"));
+    // Refused: the second release names a source that does not exist. Neither the status nor the first release stays.
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.PERMIT, PERMIT_JSON,
+        List.of(good, new Release(r.id(), "nope", "x", Map.of())), T0))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.item()).hasValue(1));
+    assertThat(store.requests().get(r.id())).contains(r);
+    assertThat(store.requests().releases(r.id())).isEmpty();
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.PERMIT, PERMIT_JSON, List.of(good, good), T0))
+        .isInstanceOf(StoreException.class).hasMessageContaining("again");
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.DENY, "{}", List.of(good), T0))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.PERMIT, PERMIT_JSON,
+        List.of(new Release("req-other", "ca-dmv", "d-1", Map.of())), T0))
+        .isInstanceOf(StoreException.class).hasMessageContaining("belongs to request");
+    assertThat(store.requests().get(r.id())).contains(r);
+
+    store.requests().decide(r.id(), Decision.PERMIT, PERMIT_JSON, List.of(good), T0);
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.DENY, "{}", List.of(), T0))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT))
+        .hasMessageContaining("DECIDED, not RECEIVED");
+    assertThatThrownBy(() -> store.requests().decide("req-none", Decision.DENY, "{}", List.of(), T0))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    assertThat(store.requests().releases(r.id())).containsExactly(good);
+  }
+
+  @Test
+  void loggedOnceOnlyAndLedgerIndexesAreUnique() {
+    StoredRequest a = store.requests().receive("officer", "sfpd", BODY, T0);
+    StoredRequest b = store.requests().receive("officer", "sfpd", BODY, T0);
+    store.requests().logged(a.id(), new LedgerRef(0, leaf(0)));
+    assertThatThrownBy(() -> store.requests().logged(a.id(), new LedgerRef(1, leaf(1))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+    assertThatThrownBy(() -> store.requests().logged(b.id(), new LedgerRef(0, leaf(0))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DUPLICATE));
+    assertThatThrownBy(() -> store.requests().logged("req-none", new LedgerRef(2, leaf(2))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    assertThat(store.requests().get(b.id()).orElseThrow().ledger()).isEmpty();
+    assertThat(store.requests().get(a.id()).orElseThrow().ledger()).contains(new LedgerRef(0, leaf(0)));
+  }
+
+  @Test
+  void aRejectedRequestIsStoredAsReceivedWhateverItHolds() {
+    String garbage = "{\"purpose\": \"NOT_A_PURPOSE\", \"x\": \"\u0000\u00e9\ud83d\ude00\" ";
+    StoredRequest r = store.requests().reject("officer", "sfpd", garbage, T0,
+        "$.purpose: unknown value 'NOT_A_PURPOSE\u0000'");
+    assertThat(r.status()).isEqualTo(RequestStatus.REJECTED);
+    assertThat(r.rejection()).contains("$.purpose: unknown value 'NOT_A_PURPOSE\uFFFD'");
+    StoredRequest read = store.requests().get(r.id()).orElseThrow();
+    assertThat(read).isEqualTo(r);
+    assertThat(read.requestJson()).isEqualTo(garbage);
+    assertThat(read.decision()).isEmpty();
+    assertThatThrownBy(() -> store.requests().decide(r.id(), Decision.PERMIT, "{}", List.of(), T0))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+    assertThat(store.requests().reject("officer", "sfpd", "", T0, " ").rejection()).contains("rejected");
+  }
+
+  @Test
+  void requestsNeedAKnownRequesterAndAgency() {
+    assertThatThrownBy(() -> store.requests().receive("ghost", "sfpd", BODY, T0))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    assertThatThrownBy(() -> store.requests().reject("officer", "nowhere", BODY, T0, "bad"))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    long rows = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM requests").mapTo(Long.class).one());
+    assertThat(rows).isZero();
+    assertThat(store.requests().get("req-none")).isEqualTo(Optional.empty());
+  }
+
+  private static byte[] leaf(int seed) {
+    byte[] b = new byte[32];
+    java.util.Arrays.fill(b, (byte) seed);
+    b[0] = (byte) 0xAB;
+    return b;
+  }
+}
