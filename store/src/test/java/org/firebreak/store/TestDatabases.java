@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Assumptions;
  * per test that is dropped afterwards, so runs never see each other's rows. An unreachable PostgreSQL fails the
  * tests when {@code CI} is set and skips them, with the reason, otherwise.
  */
-final class TestDatabases {
-  static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+public final class TestDatabases {
+  public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-  enum Kind {
+  public enum Kind {
     SQLITE, POSTGRESQL
   }
 
@@ -29,7 +29,7 @@ final class TestDatabases {
 
   private TestDatabases() {}
 
-  static String pgUrl() {
+  public static String pgUrl() {
     String url = System.getProperty("FIREBREAK_PG_URL");
     if (url == null || url.isBlank()) {
       url = System.getenv("FIREBREAK_PG_URL");
@@ -38,7 +38,7 @@ final class TestDatabases {
   }
 
   /** Fails (under CI) or skips (elsewhere) the current test when PostgreSQL cannot be reached. */
-  static void requirePostgres() {
+  public static void requirePostgres() {
     String problem = pgProblem;
     if (problem == null) {
       synchronized (TestDatabases.class) {
@@ -65,7 +65,7 @@ final class TestDatabases {
   }
 
   /** A fresh database: for SQLite a new file under {@code dir}; for PostgreSQL a new schema. */
-  static Database create(Kind kind, Path dir) throws SQLException {
+  public static Database create(Kind kind, Path dir) throws SQLException {
     String name = "fb_test_" + HexFormat.of().formatHex(bytes());
     if (kind == Kind.SQLITE) {
       return new Database(kind, "jdbc:sqlite:" + dir.resolve(name + ".db"), null);
@@ -85,8 +85,8 @@ final class TestDatabases {
   }
 
   /** One test's database; {@link #drop()} removes a PostgreSQL schema with everything in it. */
-  record Database(Kind kind, String url, String schema) {
-    void drop() throws SQLException {
+  public record Database(Kind kind, String url, String schema) {
+    public void drop() throws SQLException {
       if (schema != null) {
         try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
           s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -1,0 +1,291 @@
+package org.firebreak.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.firebreak.core.error.ErrorCode;
+import org.firebreak.core.json.StrictJson;
+import org.firebreak.core.model.Agency;
+import org.firebreak.core.model.DecisionRequest;
+import org.firebreak.core.model.DecisionResult;
+import org.firebreak.core.model.LegalProcess;
+import org.firebreak.core.model.Requester;
+import org.firebreak.core.model.SourceDecision;
+import org.firebreak.core.model.SourceRef;
+import org.firebreak.core.vocab.Category;
+import org.firebreak.core.vocab.Decision;
+import org.firebreak.ledger.Ledger;
+import org.firebreak.ledger.LedgerException;
+import org.firebreak.ledger.LogReader;
+import org.firebreak.ledger.SignedCheckpoint;
+import org.firebreak.policy.PolicyEngine;
+import org.firebreak.store.Release;
+import org.firebreak.store.Review;
+import org.firebreak.store.Role;
+import org.firebreak.store.Source;
+import org.firebreak.store.Store;
+import org.firebreak.store.StoredRecord;
+import org.firebreak.store.StoredRequest;
+import org.firebreak.store.User;
+import org.firebreak.store.LedgerRef;
+
+/**
+ * The request pipeline, without HTTP: authenticate -> load the sources named -> decide with the rule packs (source
+ * kind, jurisdiction and field categories from the registry, never from the requester) -> match and minimise the
+ * records to the released categories -> append to the ledger and wait until durable -> answer with the released
+ * data, the decision and a receipt. REFER holds the request until an auditor decides; that decision is ledgered too.
+ * One instance serves every request; it is thread-safe.
+ */
+public final class Gateway {
+  /** The most records one request may receive from one source. */
+  public static final int MAX_RECORDS_PER_SOURCE = 100;
+  private static final long LEDGER_TIMEOUT_SECONDS = 30;
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private final Store store;
+  private final PolicyEngine engine;
+  private final Ledger ledger;
+  private final StrictJson json;
+  private final Clock clock;
+
+  public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    this.ledger = ledger;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The caller a bearer token belongs to. */
+  public Caller authenticate(String token) {
+    User user = store.users().authenticate(token)
+        .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "unknown or revoked token"));
+    Agency agency = store.agencies().get(user.agencyId())
+        .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "the token's agency is gone"));
+    return new Caller(user, agency);
+  }
+
+  /** Decides and answers a request. {@code raw} is the body as received, kept in the private record. */
+  public RequestOutcome submit(Caller caller, RequestBody body, String raw) {
+    caller.require(Role.REQUESTER);
+    Instant now = clock.instant();
+    List<Source> sources = new ArrayList<>();
+    for (String id : body.sources()) {
+      Optional<Source> s = store.sources().get(id);
+      if (s.isEmpty()) {
+        throw rejected(caller, raw, now, ErrorCode.NOT_FOUND, "unknown source '" + id + "'");
+      }
+      sources.add(s.get());
+    }
+    List<SourceRef> refs = new ArrayList<>();
+    for (Source s : sources) {
+      List<Category> asked = body.categories().isEmpty() ? s.categories()
+          : s.categories().stream().filter(body.categories()::contains).toList();
+      if (asked.isEmpty()) {
+        throw rejected(caller, raw, now, ErrorCode.INVALID_INPUT, "source '" + s.id()
+            + "' holds none of the categories asked for");
+      }
+      refs.add(new SourceRef(s.id(), s.kind(), s.jurisdiction(), asked));
+    }
+    DecisionRequest request = new DecisionRequest(
+        new Requester(caller.user().id(), caller.agency(), caller.user().taskForces(),
+            caller.user().certifications()),
+        body.onBehalfOf(), body.purpose(), body.justification().orElse(""), body.caseNumber(),
+        body.legalProcess().orElse(LegalProcess.NONE), refs, now);
+
+    StoredRequest stored = store.requests().receive(caller.user().id(), caller.agency().id(), raw, now);
+    DecisionResult result = engine.decide(request);
+    List<Release> releases = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      releases.addAll(minimise(stored.id(), sources.get(i), result.sources().get(i), body.query()));
+    }
+    String decisionJson = json.write(result);
+    stored = store.requests().decide(stored.id(), result.decision(), decisionJson, releases, now);
+    JsonNode privateRecord = privateRecord(stored, decisionJson, releases);
+    byte[] entry = PublicEntry.decision(request, result, releases.size(),
+        PublicEntry.commitment(stored.salt(), privateRecord));
+    Receipt receipt = log(entry);
+    store.requests().logged(stored.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
+    return new RequestOutcome(stored.id(), stored.status(), result, releases, Optional.of(receipt));
+  }
+
+  /** An auditor's decision on a held request: PERMIT releases what the referral held back; DENY releases nothing. */
+  public RequestOutcome review(Caller auditor, String requestId, Decision decision, String note) {
+    auditor.require(Role.AUDITOR);
+    if (decision == Decision.REFER) {
+      throw new GatewayException(ErrorCode.INVALID_INPUT, "a review decides PERMIT or DENY");
+    }
+    StoredRequest held = store.requests().get(requestId)
+        .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'"));
+    if (held.status() != org.firebreak.store.RequestStatus.HELD) {
+      throw new GatewayException(ErrorCode.CONFLICT, "request '" + requestId + "' is " + held.status()
+          + ", not held for review");
+    }
+    DecisionResult result = json.read(held.decisionJson().orElseThrow(), DecisionResult.class, "stored decision");
+    RequestBody body = json.read(held.requestJson(), RequestBody.class, "stored request");
+    Instant now = clock.instant();
+    List<Release> releases = new ArrayList<>();
+    if (decision == Decision.PERMIT) {
+      for (SourceDecision sd : result.sources()) {
+        Source s = store.sources().get(sd.source()).orElseThrow();
+        // The auditor releases what was referred; what a rule forbade stays withheld.
+        Set<Category> referred = EnumSet.noneOf(Category.class);
+        referred.addAll(sd.referred());
+        releases.addAll(records(requestId, s, referred, body.query()));
+      }
+    }
+    Review review = store.requests().review(requestId, auditor.user().id(), decision, note, now, releases);
+    ObjectNode priv = F.objectNode();
+    priv.put("review", review.id());
+    priv.put("request", requestId);
+    priv.put("auditor", auditor.user().id());
+    priv.put("decision", decision.name());
+    priv.put("note", note);
+    priv.set("released", releasesJson(releases));
+    long requestIndex = held.ledger().map(LedgerRef::index).orElse(-1L);
+    byte[] entry = PublicEntry.review(LocalDate.ofInstant(now, ZoneOffset.UTC), requestIndex, decision.name(),
+        releases.size(), PublicEntry.commitment(held.salt(), priv));
+    Receipt receipt = log(entry);
+    store.requests().reviewLogged(review.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
+    StoredRequest after = store.requests().get(requestId).orElseThrow();
+    return new RequestOutcome(requestId, after.status(), result, store.requests().releases(requestId),
+        Optional.of(receipt));
+  }
+
+  /** A request as stored, for its requester (same user), an auditor or an admin. */
+  public RequestOutcome get(Caller caller, String requestId) {
+    StoredRequest r = store.requests().get(requestId)
+        .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'"));
+    boolean own = r.requesterId().equals(caller.user().id());
+    if (!own && !caller.user().has(Role.AUDITOR) && !caller.user().has(Role.ADMIN)) {
+      throw new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'");
+    }
+    DecisionResult result = r.decisionJson().map(j -> json.read(j, DecisionResult.class, "stored decision"))
+        .orElse(null);
+    Optional<Receipt> receipt = Optional.empty();
+    if (r.ledger().isPresent()) {
+      receipt = Optional.of(receiptFor(r.ledger().get().index()));
+    }
+    List<Release> released = own ? store.requests().releases(requestId) : List.of();
+    return new RequestOutcome(r.id(), r.status(), result, released, receipt);
+  }
+
+  // ---- internals
+
+  private List<Release> minimise(String requestId, Source source, SourceDecision decision,
+      Map<String, String> query) {
+    if (decision.released().isEmpty()) {
+      return List.of();
+    }
+    return records(requestId, source, EnumSet.copyOf(decision.released()), query);
+  }
+
+  /** The records matching the query, each cut down to the fields of the given categories. */
+  private List<Release> records(String requestId, Source source, Set<Category> categories,
+      Map<String, String> query) {
+    if (categories.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> q = new LinkedHashMap<>();
+    query.forEach((k, v) -> {
+      if (source.searchable().contains(k)) {
+        q.put(k, v);
+      }
+    });
+    if (q.isEmpty()) {
+      return List.of(); // none of the query's fields can be searched in this source: nothing matches
+    }
+    List<Release> out = new ArrayList<>();
+    for (StoredRecord rec : store.records().lookup(source.id(), q, MAX_RECORDS_PER_SOURCE)) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      rec.fields().forEach((name, value) -> {
+        Category c = source.fields().get(name);
+        if (c != null && categories.contains(c)) {
+          fields.put(name, value);
+        }
+      });
+      if (!fields.isEmpty()) {
+        out.add(new Release(requestId, source.id(), rec.id(), fields));
+      }
+    }
+    return out;
+  }
+
+  private GatewayException rejected(Caller caller, String raw, Instant now, ErrorCode code, String why) {
+    StoredRequest r = store.requests().reject(caller.user().id(), caller.agency().id(), raw, now, why);
+    ObjectNode priv = F.objectNode();
+    priv.put("request", r.id());
+    priv.put("requester", caller.user().id());
+    priv.put("body", raw);
+    priv.put("reason", why);
+    log(PublicEntry.rejected(LocalDate.ofInstant(now, ZoneOffset.UTC), caller.agency(), code.slug(),
+        PublicEntry.commitment(r.salt(), priv)));
+    return new GatewayException(code, why);
+  }
+
+  private JsonNode privateRecord(StoredRequest r, String decisionJson, List<Release> releases) {
+    ObjectNode o = F.objectNode();
+    o.put("request", r.id());
+    o.put("requester", r.requesterId());
+    o.put("agency", r.agencyId());
+    o.put("body", r.requestJson());
+    o.put("receivedAt", r.receivedAt().toString());
+    o.set("decision", json.readTree(decisionJson, "decision"));
+    o.set("released", releasesJson(releases));
+    return o;
+  }
+
+  private static ArrayNode releasesJson(List<Release> releases) {
+    ArrayNode a = F.arrayNode();
+    for (Release rel : releases) {
+      ObjectNode x = a.addObject();
+      x.put("source", rel.sourceId());
+      x.put("record", rel.recordId());
+      ObjectNode f = x.putObject("fields");
+      rel.fields().forEach(f::put);
+    }
+    return a;
+  }
+
+  /** Appends an entry, waits until it is durable and under a signed checkpoint, and returns its receipt. */
+  private Receipt log(byte[] entry) {
+    try {
+      long index = ledger.append(entry).get(LEDGER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      ledger.checkpointCovering(index + 1).get(LEDGER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return receiptFor(index);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GatewayException(ErrorCode.UNAVAILABLE, "interrupted while logging");
+    } catch (ExecutionException | TimeoutException e) {
+      throw new GatewayException(ErrorCode.UNAVAILABLE, "the ledger did not log the decision: "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+    }
+  }
+
+  private Receipt receiptFor(long index) {
+    try {
+      LogReader reader = ledger.reader();
+      SignedCheckpoint cp = reader.checkpoint();
+      long size = cp.checkpoint().size();
+      return new Receipt(index, reader.leafHash(index), size, reader.inclusionProof(index, size), cp.note());
+    } catch (IOException | LedgerException e) {
+      throw new GatewayException(ErrorCode.UNAVAILABLE, "cannot read the ledger: " + e.getMessage());
+    }
+  }
+}

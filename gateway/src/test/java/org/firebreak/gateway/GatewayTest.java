@@ -1,0 +1,237 @@
+package org.firebreak.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.firebreak.core.error.ErrorCode;
+import org.firebreak.core.json.StrictJson;
+import org.firebreak.core.model.Agency;
+import org.firebreak.core.model.Jurisdiction;
+import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Category;
+import org.firebreak.core.vocab.Component;
+import org.firebreak.core.vocab.Decision;
+import org.firebreak.core.vocab.SourceKind;
+import org.firebreak.ledger.Ledger;
+import org.firebreak.ledger.LedgerOptions;
+import org.firebreak.ledger.SignedCheckpoint;
+import org.firebreak.ledger.note.NoteSigner;
+import org.firebreak.ledger.tree.Proofs;
+import org.firebreak.policy.Policy;
+import org.firebreak.store.Release;
+import org.firebreak.store.RequestStatus;
+import org.firebreak.store.Role;
+import org.firebreak.store.Source;
+import org.firebreak.store.Store;
+import org.firebreak.store.StoredRecord;
+import org.firebreak.store.TestDatabases;
+import org.firebreak.store.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The pipeline end to end, without HTTP, on SQLite and on PostgreSQL, with the shipped packs and a real ledger. */
+class GatewayTest {
+  private static final StrictJson JSON = new StrictJson();
+
+  @TempDir
+  Path tmp;
+
+  private TestDatabases.Database db;
+  private Store store;
+  private Ledger ledger;
+  private NoteSigner signer;
+  private Gateway gateway;
+
+  private void start(TestDatabases.Kind kind) throws Exception {
+    db = TestDatabases.create(kind, tmp);
+    store = Store.open(db.url());
+    signer = NoteSigner.generate("gateway.test/log", new SecureRandom());
+    ledger = Ledger.create(store.ledgerStorage(), signer, "gateway.test/log", LedgerOptions.defaults());
+    gateway = new Gateway(store, new Policy(JSON).shippedEngine(), ledger, JSON,
+        Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC));
+    agency("sfpd", AgencyLevel.LOCAL, Component.POLICE, "US-CA-SF");
+    agency("chp", AgencyLevel.STATE, Component.STATE_POLICE, "US-CA");
+    agency("ice-ero-sf", AgencyLevel.FEDERAL, Component.ICE_ERO, "US");
+    agency("ca-dmv-agency", AgencyLevel.STATE, Component.DMV, "US-CA");
+    store.sources().create(new Source("ca-dmv", SourceKind.DMV, new Jurisdiction("US-CA"), "ca-dmv-agency",
+        Map.of("name", Category.IDENTITY, "license", Category.DMV_RECORD, "home", Category.ADDRESS_HOME,
+            "docs", Category.DMV_SOURCE_DOCUMENTS, "status", Category.IMMIGRATION_STATUS),
+        List.of("name", "license")));
+    store.records().ingest("ca-dmv", List.of(
+        new StoredRecord("ca-dmv", "r1", Map.of("name", "Ana Ruiz", "license", "D1234567",
+            "home", "12 Mission St", "docs", "passport MX 123", "status", "AB60")),
+        new StoredRecord("ca-dmv", "r2", Map.of("name", "Ben Ito", "license", "D7654321",
+            "home", "3 Oak Ave", "docs", "birth certificate", "status", "citizen"))));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (ledger != null) {
+      ledger.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (db != null) {
+      db.drop();
+    }
+  }
+
+  private void agency(String id, AgencyLevel level, Component c, String j) {
+    store.agencies().create(new Agency(id, id, level, c, new Jurisdiction(j)));
+  }
+
+  private Caller caller(String userId, String agencyId, Role... roles) {
+    String token = store.users().createWithToken(new User(userId, agencyId, Set.of(roles), List.of(), List.of()));
+    return gateway.authenticate(token);
+  }
+
+  private RequestOutcome ask(Caller c, String json) {
+    return gateway.submit(c, JSON.read(json, RequestBody.class, "test"), json);
+  }
+
+  private void assertReceiptVerifies(RequestOutcome o) throws Exception {
+    Receipt r = o.receipt().orElseThrow();
+    SignedCheckpoint cp = SignedCheckpoint.parse(r.checkpoint(), List.of(signer.verifier()));
+    assertThat(cp.checkpoint().size()).isEqualTo(r.treeSize());
+    Proofs.verifyInclusion(r.index(), r.treeSize(), r.leafHash(), r.inclusionProof(), cp.checkpoint().root());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void localPoliceGetTheMatchingRecordMinusWhatTheLawWithholds(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller officer = caller("officer-1", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"VIOLENT_CRIME","justification":"armed robbery suspect","caseNumber":"SF-26-1",
+         "sources":["ca-dmv"],"query":{"license":"D1234567"}}""");
+    assertThat(o.decision().decision()).isEqualTo(Decision.PERMIT);
+    assertThat(o.status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(o.released()).hasSize(1);
+    Release rel = o.released().get(0);
+    assertThat(rel.recordId()).isEqualTo("r1");
+    // SB 244 withholds the source documents; the baseline agreement releases the rest.
+    assertThat(rel.fields()).containsOnlyKeys("name", "license", "home", "status");
+    assertReceiptVerifies(o);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void iceEroIsDeniedEverythingButStatusAndTheAnswerHoldsNoOtherField(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller ice = caller("agent-1", "ice-ero-sf", Role.REQUESTER);
+    RequestOutcome o = ask(ice, """
+        {"purpose":"COUNTERTERRORISM","caseNumber":"26-01628",
+         "legalProcess":{"type":"ADMINISTRATIVE_WARRANT","issuer":"AGENCY_OFFICER","reference":"I-200"},
+         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    // 8 U.S.C. 1373: status only; the Values Act withholds everything else.
+    assertThat(o.decision().sources().get(0).released()).containsExactly(Category.IMMIGRATION_STATUS);
+    assertThat(o.released()).allSatisfy(r -> assertThat(r.fields()).containsOnlyKeys("status"));
+    String body = JSON.write(o.released());
+    assertThat(body).doesNotContain("12 Mission St").doesNotContain("D1234567");
+    assertReceiptVerifies(o);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void aRelayForIceIsDeniedWhatIceWouldBeDenied(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller officer = caller("officer-2", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"PROPERTY_CRIME","caseNumber":"SF-26-2","sources":["ca-dmv"],"query":{"license":"D1234567"},
+         "categories":["address.home","dmv.record"],
+         "onBehalfOf":{"id":"ice-ero-sf","name":"ICE ERO","level":"FEDERAL","component":"ICE_ERO",
+                       "jurisdiction":"US"}}""");
+    assertThat(o.decision().decision()).isEqualTo(Decision.DENY);
+    assertThat(o.released()).isEmpty();
+    assertReceiptVerifies(o);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void aReferralIsHeldThenReleasedByAnAuditorAndBothAreLogged(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller trooper = caller("trooper-1", "chp", Role.REQUESTER);
+    RequestOutcome held = ask(trooper, """
+        {"purpose":"EXIGENT_THREAT","caseNumber":"CHP-26-9","justification":"armed subject, hostage",
+         "sources":["ca-dmv"],"query":{"license":"D7654321"},"categories":["dmv.source_documents"]}""");
+    assertThat(held.decision().decision()).isEqualTo(Decision.REFER);
+    assertThat(held.status()).isEqualTo(RequestStatus.HELD);
+    assertThat(held.released()).isEmpty();
+    assertThat(store.requests().pending(10)).extracting(r -> r.id()).contains(held.id());
+
+    assertThatThrownBy(() -> gateway.review(trooper, held.id(), Decision.PERMIT, "mine"))
+        .isInstanceOf(GatewayException.class).extracting(e -> ((GatewayException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    Caller auditor = caller("auditor-1", "chp", Role.AUDITOR);
+    RequestOutcome reviewed = gateway.review(auditor, held.id(), Decision.PERMIT, "urgency confirmed");
+    assertThat(reviewed.status()).isEqualTo(RequestStatus.RELEASED);
+    assertThat(reviewed.released()).singleElement().satisfies(r -> {
+      assertThat(r.recordId()).isEqualTo("r2");
+      assertThat(r.fields()).containsExactly(Map.entry("docs", "birth certificate"));
+    });
+    assertReceiptVerifies(reviewed);
+    assertThat(reviewed.receipt().orElseThrow().index()).isGreaterThan(held.receipt().orElseThrow().index());
+    assertThatThrownBy(() -> gateway.review(auditor, held.id(), Decision.DENY, "again"))
+        .isInstanceOf(GatewayException.class).extracting(e -> ((GatewayException) e).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void anUnknownSourceIsRejectedAndTheRejectionIsRecordedAndLogged(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller officer = caller("officer-3", "sfpd", Role.REQUESTER);
+    long before = ledger.checkpoint().checkpoint().size();
+    String json = """
+        {"purpose":"VIOLENT_CRIME","caseNumber":"SF-26-3","sources":["no-such-source"],"query":{"name":"x"}}""";
+    assertThatThrownBy(() -> ask(officer, json))
+        .isInstanceOf(GatewayException.class).extracting(e -> ((GatewayException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(ledger.checkpointCovering(before + 1).get().checkpoint().size()).isEqualTo(before + 1);
+    String entry = new String(ledger.reader().entry(before), StandardCharsets.UTF_8);
+    assertThat(entry).contains("\"type\":\"rejected\"").contains("\"reason\":\"not-found\"")
+        .doesNotContain("officer-3").doesNotContain("no-such-source");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void theLedgerEntryHoldsNoPersonalIdentifier(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller officer = caller("officer-4", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"VIOLENT_CRIME","justification":"Ana Ruiz seen at 12 Mission St","caseNumber":"SF-26-4",
+         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    String entry = new String(ledger.reader().entry(o.receipt().orElseThrow().index()), StandardCharsets.UTF_8);
+    assertThat(entry).contains("\"type\":\"decision\"").contains("\"component\":\"POLICE\"")
+        .contains("\"decision\":\"PERMIT\"").contains("\"commitment\":");
+    for (String secret : List.of("Ana Ruiz", "12 Mission St", "officer-4", "SF-26-4", "D1234567", "r1")) {
+      assertThat(entry).doesNotContain(secret);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void onlyRequestersRequestAndBadTokensAreRefused(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller custodian = caller("cust-1", "sfpd", Role.CUSTODIAN);
+    assertThatThrownBy(() -> ask(custodian, """
+        {"purpose":"VIOLENT_CRIME","sources":["ca-dmv"],"query":{"name":"x"}}"""))
+        .isInstanceOf(GatewayException.class).extracting(e -> ((GatewayException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThatThrownBy(() -> gateway.authenticate("fbk_not-a-token"))
+        .isInstanceOf(GatewayException.class).extracting(e -> ((GatewayException) e).code())
+        .isEqualTo(ErrorCode.UNAUTHENTICATED);
+  }
+}
