@@ -43,7 +43,9 @@ import org.firebreak.store.Store;
 import org.firebreak.store.StoredRecord;
 import org.firebreak.store.StoredRequest;
 import org.firebreak.store.User;
+import org.firebreak.store.IngestResult;
 import org.firebreak.store.LedgerRef;
+import org.firebreak.core.model.PackRef;
 
 /**
  * The request pipeline, without HTTP: authenticate -> load the sources named -> decide with the rule packs (source
@@ -57,6 +59,7 @@ public final class Gateway {
   public static final int MAX_RECORDS_PER_SOURCE = 100;
   private static final long LEDGER_TIMEOUT_SECONDS = 30;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final String PACKS_SETTING = "packs-in-force";
 
   private final Store store;
   private final PolicyEngine engine;
@@ -184,6 +187,59 @@ public final class Gateway {
     }
     List<Release> released = own ? store.requests().releases(requestId) : List.of();
     return new RequestOutcome(r.id(), r.status(), result, released, receipt);
+  }
+
+  // ---- the registry
+
+  /** Registers an agency (ADMIN). */
+  public void registerAgency(Caller caller, Agency agency) {
+    caller.require(Role.ADMIN);
+    store.agencies().create(agency);
+  }
+
+  /** Registers a user and returns their API token, shown this once and stored only as a hash (ADMIN). */
+  public String registerUser(Caller caller, User user) {
+    caller.require(Role.ADMIN);
+    return store.users().createWithToken(user);
+  }
+
+  /** Registers a source: its kind, jurisdiction, owning agency and field categories (CUSTODIAN or ADMIN). */
+  public void registerSource(Caller caller, Source source) {
+    caller.require(Role.CUSTODIAN, Role.ADMIN);
+    store.sources().create(source);
+  }
+
+  /** Ingests a batch of records into a source, all or nothing (CUSTODIAN of the source's agency, or ADMIN). */
+  public IngestResult ingest(Caller caller, String sourceId, List<StoredRecord> batch) {
+    caller.require(Role.CUSTODIAN, Role.ADMIN);
+    Source s = store.sources().get(sourceId)
+        .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no source '" + sourceId + "'"));
+    if (!caller.user().has(Role.ADMIN) && !s.agencyId().equals(caller.agency().id())) {
+      throw new GatewayException(ErrorCode.FORBIDDEN, "source '" + sourceId + "' belongs to another agency");
+    }
+    return store.records().ingest(sourceId, batch);
+  }
+
+  /** The requests held for review, oldest first (AUDITOR). */
+  public List<StoredRequest> pending(Caller caller, int limit) {
+    caller.require(Role.AUDITOR);
+    return store.requests().pending(limit);
+  }
+
+  /**
+   * Ledgers the rule packs in force when they differ from those last ledgered, so the log shows which rules
+   * decided every later entry. Call once at start, after the engine is built.
+   */
+  public Optional<Receipt> announcePacks() {
+    List<PackRef> packs = engine.packs().refs();
+    String digests = packs.stream().map(p -> p.id() + "@" + p.version() + " " + p.digest())
+        .collect(java.util.stream.Collectors.joining("\n"));
+    if (store.settings().get(PACKS_SETTING).filter(digests::equals).isPresent()) {
+      return Optional.empty();
+    }
+    Receipt r = log(PublicEntry.packsInForce(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), packs));
+    store.settings().put(PACKS_SETTING, digests);
+    return Optional.of(r);
   }
 
   // ---- internals

@@ -223,6 +223,18 @@ class GatewayTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void thePacksInForceAreLedgeredOnceAndAgainOnlyWhenTheyChange(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Receipt first = gateway.announcePacks().orElseThrow();
+    String entry = new String(ledger.reader().entry(first.index()), StandardCharsets.UTF_8);
+    assertThat(entry).contains("\"type\":\"packs\"").contains("\"id\":\"us-ca\"").contains("sha256:");
+    assertThat(gateway.announcePacks()).isEmpty();
+    store.settings().put("packs-in-force", "an older set");
+    assertThat(gateway.announcePacks()).isPresent();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void onlyRequestersRequestAndBadTokensAreRefused(TestDatabases.Kind kind) throws Exception {
     start(kind);
     Caller custodian = caller("cust-1", "sfpd", Role.CUSTODIAN);

@@ -32,6 +32,7 @@ public final class Store implements AutoCloseable {
   private final HikariDataSource pool;
   private final Db db;
   private final AgencyRepository agencies;
+  private final SettingRepository settings;
   private final UserRepository users;
   private final SourceRepository sources;
   private final RecordRepository records;
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
     this.pool = pool;
     this.db = new Db(Jdbi.create(pool), vendor);
     this.agencies = new AgencyRepository(db);
+    this.settings = new SettingRepository(db);
     this.users = new UserRepository(db);
     this.sources = new SourceRepository(db);
     this.records = new RecordRepository(db, sources);
@@ -114,6 +116,10 @@ public final class Store implements AutoCloseable {
 
   public Vendor vendor() {
     return db.vendor;
+  }
+
+  public SettingRepository settings() {
+    return settings;
   }
 
   public AgencyRepository agencies() {
