@@ -29,6 +29,8 @@ import org.firebreak.ledger.tree.Hashes;
  */
 public final class Ledger implements AutoCloseable {
   public static final String CHECKPOINT = "checkpoint";
+  /** Appends wait while this many acknowledged entries are not yet published: memory stays bounded. */
+  static final int MAX_UNPUBLISHED = 1 << 20;
 
   private record Pending(byte[] entry, CompletableFuture<Long> ack) {}
 
@@ -39,7 +41,7 @@ public final class Ledger implements AutoCloseable {
   private final String origin;
   private final LedgerOptions options;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final Map<String, byte[]> tileCache = TileHashes.newCache(4096);
+  private final TileHashes.Cache tileCache = TileHashes.newCache(1024);
   private final Thread sequencer;
   private final Thread publisher;
 
@@ -88,7 +90,7 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException("the checkpoint does not verify with this log's key: " + e.getMessage(), e);
     }
     long size = cp.checkpoint().size();
-    Map<String, byte[]> cache = TileHashes.newCache(64);
+    TileHashes.Cache cache = TileHashes.newCache(64);
     TreeEdge edge = TreeEdge.load(storage, size, new TileHashes(storage, size, cache));
     if (!java.util.Arrays.equals(edge.root(), cp.checkpoint().root())) {
       throw new LedgerException("the tiles do not hash to the checkpoint's root at size " + size);
@@ -224,6 +226,15 @@ public final class Ledger implements AutoCloseable {
     }
     long first;
     synchronized (this) {
+      // Backpressure: when the publisher lags (tile fsyncs are slower than journal fsyncs), appends wait.
+      while (unpublished.size() > MAX_UNPUBLISHED && failure == null) {
+        try {
+          wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       first = sequenced;
     }
     try {
@@ -251,6 +262,7 @@ public final class Ledger implements AutoCloseable {
       while (true) {
         List<byte[]> todo;
         synchronized (this) {
+          notifyAll(); // wake a sequencer waiting for the backlog to shrink
           while (unpublished.isEmpty() && !(closing && !sequencer.isAlive())) {
             wait(100);
           }
@@ -265,6 +277,7 @@ public final class Ledger implements AutoCloseable {
           }
           todo = new ArrayList<>(unpublished);
           unpublished.clear();
+          notifyAll();
         }
         List<String> completed = new ArrayList<>();
         Map<String, byte[]> files = edge.append(todo, completed);

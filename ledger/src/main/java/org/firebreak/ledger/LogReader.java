@@ -21,9 +21,9 @@ import org.firebreak.ledger.tree.Proofs;
 public final class LogReader {
   private final LedgerStorage storage;
   private final SignedCheckpoint checkpoint;
-  private final Map<String, byte[]> cache;
+  private final TileHashes.Cache cache;
 
-  LogReader(LedgerStorage storage, SignedCheckpoint checkpoint, Map<String, byte[]> cache) {
+  LogReader(LedgerStorage storage, SignedCheckpoint checkpoint, TileHashes.Cache cache) {
     this.storage = storage;
     this.checkpoint = checkpoint;
     this.cache = cache;

@@ -2,10 +2,10 @@ package org.firebreak.ledger.tiles;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.firebreak.ledger.storage.LedgerStorage;
 import org.firebreak.ledger.tree.HashReader;
+import org.firebreak.ledger.tree.Hasher;
 import org.firebreak.ledger.tree.Hashes;
 
 /**
@@ -15,22 +15,34 @@ import org.firebreak.ledger.tree.Hashes;
 public final class TileHashes implements HashReader {
   private final LedgerStorage storage;
   private final long treeSize;
-  private final Map<String, byte[]> cache;
+  private final Map<String, TileTree> cache;
+  private final Hasher hasher = new Hasher();
 
-  public TileHashes(LedgerStorage storage, long treeSize, Map<String, byte[]> sharedCache) {
+  public TileHashes(LedgerStorage storage, long treeSize, Cache sharedCache) {
     this.storage = storage;
     this.treeSize = treeSize;
-    this.cache = sharedCache;
+    this.cache = sharedCache.tiles;
   }
 
-  /** A cache of full tiles for {@link TileHashes} readers to share (synchronized, bounded LRU). */
-  public static Map<String, byte[]> newCache(int maxTiles) {
-    return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-        return size() > maxTiles;
-      }
-    });
+  /**
+   * Tiles with their interiors, for {@link TileHashes} readers to share: a bounded LRU (about 16 KiB a tile), keyed
+   * by tile path, safe to share between threads.
+   */
+  public static final class Cache {
+    private final Map<String, TileTree> tiles;
+
+    public Cache(int maxTiles) {
+      this.tiles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TileTree> eldest) {
+          return size() > maxTiles;
+        }
+      });
+    }
+  }
+
+  public static Cache newCache(int maxTiles) {
+    return new Cache(maxTiles);
   }
 
   @Override
@@ -44,23 +56,22 @@ public final class TileHashes implements HashReader {
     if (width < offset + (1 << r)) {
       throw new IOException("node " + level + "/" + index + " is not complete in a tree of " + treeSize);
     }
-    byte[] tile = tile(new TileId(t, tileIndex, width));
-    if (r == 0) {
-      byte[] h = new byte[Hashes.SIZE];
-      System.arraycopy(tile, offset * Hashes.SIZE, h, 0, Hashes.SIZE);
-      return h;
-    }
-    return merkleRoot(tile, offset, 1 << r);
+    return tree(new TileId(t, tileIndex, width)).node(r, offset >> r);
   }
 
-  /** The bytes of a tile, read through the cache when it is full. */
-  public byte[] tile(TileId id) throws IOException {
-    if (id.isFull()) {
-      byte[] cached = cache.get(id.path());
-      if (cached != null) {
-        return cached;
-      }
+  /** A tile with its interior, through the cache: a tile's path (with its width) always names the same bytes. */
+  private TileTree tree(TileId id) throws IOException {
+    TileTree cached = cache.get(id.path());
+    if (cached != null) {
+      return cached;
     }
+    TileTree tree = TileTree.of(tile(id), hasher);
+    cache.put(id.path(), tree);
+    return tree;
+  }
+
+  /** The bytes of a tile as stored (or the prefix of a wider one, see below). */
+  public byte[] tile(TileId id) throws IOException {
     byte[] data = storage.read(id.path()).orElse(null);
     // The partial tile may have been replaced by a wider one or the full tile since this reader's checkpoint;
     // tiles only grow, so a wider tile's prefix is the partial one. (A rare race: scan upwards.)
@@ -76,36 +87,6 @@ public final class TileHashes implements HashReader {
     if (data.length != id.width() * Hashes.SIZE) {
       throw new IOException(id.path() + " has " + data.length + " bytes, not " + id.width() * Hashes.SIZE);
     }
-    if (id.isFull()) {
-      cache.put(id.path(), data);
-    }
     return data;
-  }
-
-  /** Merkle root of {@code count} (a power of two) hashes stored back to back from hash {@code offset}. */
-  static byte[] merkleRoot(byte[] tile, int offset, int count) {
-    byte[][] level = new byte[count][];
-    for (int i = 0; i < count; i++) {
-      level[i] = new byte[Hashes.SIZE];
-      System.arraycopy(tile, (offset + i) * Hashes.SIZE, level[i], 0, Hashes.SIZE);
-    }
-    return reduce(level, count);
-  }
-
-  static byte[] merkleRoot(List<byte[]> hashes, int offset, int count) {
-    byte[][] level = new byte[count][];
-    for (int i = 0; i < count; i++) {
-      level[i] = hashes.get(offset + i);
-    }
-    return reduce(level, count);
-  }
-
-  private static byte[] reduce(byte[][] level, int count) {
-    for (int n = count; n > 1; n /= 2) {
-      for (int i = 0; i < n / 2; i++) {
-        level[i] = Hashes.nodeHash(level[2 * i], level[2 * i + 1]);
-      }
-    }
-    return level[0];
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.firebreak.ledger.storage.LedgerStorage;
 import org.firebreak.ledger.tree.CompactRange;
+import org.firebreak.ledger.tree.Hasher;
 import org.firebreak.ledger.tree.Hashes;
 
 /**
@@ -19,6 +20,7 @@ public final class TreeEdge {
   private CompactRange range;
   private final List<List<byte[]>> tiles = new ArrayList<>(); // per tile level: hashes of its incomplete tile
   private final List<byte[]> bundle = new ArrayList<>();      // entries of the incomplete bundle
+  private final Hasher hasher = new Hasher();
 
   private TreeEdge(long size, CompactRange range) {
     this.size = size;
@@ -67,7 +69,7 @@ public final class TreeEdge {
   public Map<String, byte[]> append(List<byte[]> entries, List<String> completed) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (byte[] e : entries) {
-      byte[] leaf = Hashes.leafHash(e);
+      byte[] leaf = hasher.leafHash(e);
       range = range.append(leaf);
       bundle.add(e);
       if (bundle.size() == TileId.WIDTH) {
@@ -105,10 +107,21 @@ public final class TreeEdge {
       String path = new TileId(level, index, TileId.WIDTH).path();
       files.put(path, concat(t));
       completed.add(path);
-      byte[] root = TileHashes.merkleRoot(t, 0, TileId.WIDTH);
+      byte[] root = root(t);
       t.clear();
       addHash(level + 1, root, files, completed);
     }
+  }
+
+  // The Merkle root of a full tile's 256 hashes.
+  private byte[] root(List<byte[]> hashes) {
+    byte[][] level = hashes.toArray(new byte[0][]);
+    for (int n = level.length; n > 1; n /= 2) {
+      for (int i = 0; i < n / 2; i++) {
+        level[i] = hasher.nodeHash(level[2 * i], level[2 * i + 1]);
+      }
+    }
+    return level[0];
   }
 
   static byte[] concat(List<byte[]> hashes) {

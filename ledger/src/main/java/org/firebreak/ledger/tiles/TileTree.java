@@ -1,0 +1,43 @@
+package org.firebreak.ledger.tiles;
+
+import org.firebreak.ledger.tree.Hasher;
+import org.firebreak.ledger.tree.Hashes;
+
+/**
+ * A tile with its interior: the stored hashes (level 0 of the tile) and every complete subtree above them, up to
+ * the tile's top. Computed once per tile read (at most 255 hashes), so proofs read nodes instead of re-hashing.
+ * Immutable.
+ */
+final class TileTree {
+  private final byte[][][] levels; // levels[r][i]: the hash of 2^r consecutive tile hashes starting at i * 2^r
+
+  private TileTree(byte[][][] levels) {
+    this.levels = levels;
+  }
+
+  static TileTree of(byte[] tile, Hasher hasher) {
+    int width = tile.length / Hashes.SIZE;
+    byte[][][] levels = new byte[TileId.HEIGHT + 1][][];
+    levels[0] = new byte[width][];
+    for (int i = 0; i < width; i++) {
+      levels[0][i] = java.util.Arrays.copyOfRange(tile, i * Hashes.SIZE, (i + 1) * Hashes.SIZE);
+    }
+    for (int r = 1; r <= TileId.HEIGHT; r++) {
+      byte[][] below = levels[r - 1];
+      byte[][] here = new byte[below.length / 2][];
+      for (int i = 0; i < here.length; i++) {
+        here[i] = hasher.nodeHash(below[2 * i], below[2 * i + 1]);
+      }
+      levels[r] = here;
+    }
+    return new TileTree(levels);
+  }
+
+  /** The hash of 2^r tile hashes starting at {@code i * 2^r}; the node must be complete in this tile. */
+  byte[] node(int r, int i) {
+    if (r > TileId.HEIGHT || i >= levels[r].length) {
+      throw new IllegalArgumentException("node " + r + "/" + i + " is not complete in this tile");
+    }
+    return levels[r][i].clone();
+  }
+}
