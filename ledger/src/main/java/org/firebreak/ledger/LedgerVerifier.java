@@ -69,8 +69,13 @@ public final class LedgerVerifier {
       Map<String, byte[]> files = edge.append(entries, completed);
       boolean last = b == bundles - 1;
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        // Intermediate partial tiles are never stored; full ones, and the final edge, must match exactly.
-        if (!(last || completed.contains(f.getKey())) || f.getKey().startsWith("tile/entries/")) {
+        // Intermediate partial tiles are never stored; full ones, their node indexes and the final edge must match
+        // exactly. (A log written before node indexes existed has none: their absence is not a problem.)
+        boolean nodes = f.getKey().startsWith("nodes/");
+        if (!(last || completed.contains(f.getKey()) || nodes) || f.getKey().startsWith("tile/entries/")) {
+          continue;
+        }
+        if (nodes && storage.read(f.getKey()).isEmpty()) {
           continue;
         }
         Optional<byte[]> stored = storage.read(f.getKey());

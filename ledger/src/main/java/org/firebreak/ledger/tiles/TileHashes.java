@@ -65,7 +65,16 @@ public final class TileHashes implements HashReader {
     if (cached != null) {
       return cached;
     }
-    TileTree tree = TileTree.of(tile(id), hasher);
+    TileTree tree = null;
+    if (id.isFull()) {
+      byte[] nodes = storage.read(id.nodesPath()).orElse(null);
+      if (nodes != null && nodes.length == (2 * TileId.WIDTH - 1) * Hashes.SIZE) {
+        tree = TileTree.ofNodes(nodes); // one read, no hashing
+      }
+    }
+    if (tree == null) {
+      tree = TileTree.of(tile(id), hasher); // a log written before node indexes, or a partial tile
+    }
     cache.put(id.path(), tree);
     return tree;
   }

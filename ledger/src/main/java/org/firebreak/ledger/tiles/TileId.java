@@ -24,6 +24,18 @@ public record TileId(int level, long index, int width) {
     return "tile/" + level + "/" + encodeIndex(index) + partialSuffix(width);
   }
 
+  /**
+   * {@code nodes/<L>/<N>}: a full tile's 256 hashes followed by the 255 hashes of its interior (every complete
+   * subtree of the tile, level by level). Not part of tlog-tiles and never served: a private index so that a proof
+   * reads one file and hashes nothing.
+   */
+  public String nodesPath() {
+    if (!isFull()) {
+      throw new IllegalStateException("only full tiles have a node index");
+    }
+    return "nodes/" + level + "/" + encodeIndex(index);
+  }
+
   /** {@code tile/entries/<N>[.p/<W>]}: the entry bundle with the leaves of level-0 tile {@code index}. */
   public static String bundlePath(long index, int width) {
     return "tile/entries/" + encodeIndex(index) + partialSuffix(width);

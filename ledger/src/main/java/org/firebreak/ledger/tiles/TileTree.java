@@ -33,6 +33,41 @@ final class TileTree {
     return new TileTree(levels);
   }
 
+  /** A full tile's tree from its node index ({@link TileId#nodesPath()}): no hashing. */
+  static TileTree ofNodes(byte[] nodes) {
+    int expected = (2 * TileId.WIDTH - 1) * Hashes.SIZE;
+    if (nodes.length != expected) {
+      throw new IllegalArgumentException("a node index has " + expected + " bytes, not " + nodes.length);
+    }
+    byte[][][] levels = new byte[TileId.HEIGHT + 1][][];
+    int at = 0;
+    for (int r = 0, n = TileId.WIDTH; r <= TileId.HEIGHT; r++, n /= 2) {
+      levels[r] = new byte[n][];
+      for (int i = 0; i < n; i++, at += Hashes.SIZE) {
+        levels[r][i] = java.util.Arrays.copyOfRange(nodes, at, at + Hashes.SIZE);
+      }
+    }
+    return new TileTree(levels);
+  }
+
+  /** The node index of a full tile: its hashes, then each level of its interior. */
+  byte[] nodes() {
+    byte[] out = new byte[(2 * TileId.WIDTH - 1) * Hashes.SIZE];
+    int at = 0;
+    for (byte[][] level : levels) {
+      for (byte[] h : level) {
+        System.arraycopy(h, 0, out, at, Hashes.SIZE);
+        at += Hashes.SIZE;
+      }
+    }
+    return out;
+  }
+
+  /** The root of a full tile. */
+  byte[] root() {
+    return levels[TileId.HEIGHT][0].clone();
+  }
+
   /** The hash of 2^r tile hashes starting at {@code i * 2^r}; the node must be complete in this tile. */
   byte[] node(int r, int i) {
     if (r > TileId.HEIGHT || i >= levels[r].length) {

@@ -104,24 +104,16 @@ public final class TreeEdge {
     if (t.size() == TileId.WIDTH) {
       // The index of the tile just filled: hashes at this level before the leaf now being added, over 256.
       long index = (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH;
-      String path = new TileId(level, index, TileId.WIDTH).path();
-      files.put(path, concat(t));
-      completed.add(path);
-      byte[] root = root(t);
+      TileId id = new TileId(level, index, TileId.WIDTH);
+      byte[] tile = concat(t);
+      TileTree tree = TileTree.of(tile, hasher);
+      files.put(id.path(), tile);
+      files.put(id.nodesPath(), tree.nodes());
+      completed.add(id.path());
+      byte[] root = tree.root();
       t.clear();
       addHash(level + 1, root, files, completed);
     }
-  }
-
-  // The Merkle root of a full tile's 256 hashes.
-  private byte[] root(List<byte[]> hashes) {
-    byte[][] level = hashes.toArray(new byte[0][]);
-    for (int n = level.length; n > 1; n /= 2) {
-      for (int i = 0; i < n / 2; i++) {
-        level[i] = hasher.nodeHash(level[2 * i], level[2 * i + 1]);
-      }
-    }
-    return level[0];
   }
 
   static byte[] concat(List<byte[]> hashes) {
