@@ -128,6 +128,14 @@ public final class Gateway {
     return new RequestOutcome(stored.id(), stored.status(), result, releases, Optional.of(receipt));
   }
 
+  /**
+   * Records a request that could not even be read (malformed JSON, unknown values) as rejected: stored with its
+   * reason and ledgered, so refused requests are counted like decided ones.
+   */
+  public void recordRejection(Caller caller, String raw, ErrorCode code, String why) {
+    rejected(caller, raw, clock.instant(), code, why);
+  }
+
   /** An auditor's decision on a held request: PERMIT releases what the referral held back; DENY releases nothing. */
   public RequestOutcome review(Caller auditor, String requestId, Decision decision, String note) {
     auditor.require(Role.AUDITOR);

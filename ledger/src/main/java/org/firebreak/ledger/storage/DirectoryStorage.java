@@ -39,7 +39,7 @@ public final class DirectoryStorage implements LedgerStorage {
       java.util.concurrent.Executors.newFixedThreadPool(8, r -> Thread.ofPlatform().daemon().name("ledger-fsync").unstarted(r));
 
   public DirectoryStorage(Path root) throws IOException {
-    this.root = root.toAbsolutePath();
+    this.root = root.toAbsolutePath().normalize();
     this.journalDir = this.root.resolve("journal");
     Files.createDirectories(journalDir);
   }

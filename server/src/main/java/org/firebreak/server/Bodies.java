@@ -1,0 +1,110 @@
+package org.firebreak.server;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.firebreak.core.error.InvalidInputException;
+
+/**
+ * Request bodies, read with a size limit and a content type check before anything binds them: a body over the
+ * limit is refused with 413 (by its Content-Length before a byte is read, or once the limit is passed), a content
+ * type other than the route's with 415, bytes that are not UTF-8 with 400.
+ */
+final class Bodies {
+  static final String JSON = "application/json";
+  /** NDJSON (ndjson.org); {@code application/jsonl} is accepted as its other common name. */
+  static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/jsonl");
+
+  private Bodies() {}
+
+  /** The body of a JSON route as text. */
+  static String json(Context ctx, long limit) {
+    requireType(ctx, Set.of(JSON));
+    return text(ctx, limit);
+  }
+
+  /** The body of an NDJSON route as text. */
+  static String ndjson(Context ctx, long limit) {
+    requireType(ctx, NDJSON);
+    return text(ctx, limit);
+  }
+
+  /** The media type without parameters, lower case; empty when there is no Content-Type. */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static void requireType(Context ctx, Set<String> allowed) {
+    String type = mediaType(ctx.contentType());
+    if (!allowed.contains(type)) {
+      throw ApiProblem.unsupportedMediaType((type.isEmpty() ? "no Content-Type" : "Content-Type '" + type + "'")
+          + ": this route takes " + String.join(" or ", allowed.stream().sorted().toList()));
+    }
+    String charset = charset(ctx.contentType());
+    if (charset != null && !charset.equals("utf-8")) {
+      throw ApiProblem.unsupportedMediaType("charset '" + charset + "': bodies are UTF-8");
+    }
+  }
+
+  private static String charset(String contentType) {
+    for (String param : contentType.split(";")) {
+      String p = param.strip().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        return p.substring("charset=".length()).replace("\"", "");
+      }
+    }
+    return null;
+  }
+
+  private static String text(Context ctx, long limit) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      throw ApiProblem.tooLarge("the body has " + declared + " bytes; this route takes at most " + limit);
+    }
+    byte[] bytes;
+    try (InputStream in = ctx.bodyInputStream()) {
+      bytes = readAtMost(in, limit);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body", e);
+    }
+    if (bytes == null) {
+      throw ApiProblem.tooLarge("the body has more than " + limit + " bytes; this route takes at most " + limit);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException("request body", "$", "is not UTF-8 text", e);
+    }
+  }
+
+  /** The stream's bytes, or null when there are more than {@code limit}. */
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[16 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      total += n;
+      if (total > limit) {
+        return null;
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+}

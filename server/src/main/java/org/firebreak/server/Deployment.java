@@ -1,0 +1,277 @@
+package org.firebreak.server;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.firebreak.core.json.StrictJson;
+import org.firebreak.core.model.Agency;
+import org.firebreak.core.model.Jurisdiction;
+import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Component;
+import org.firebreak.gateway.Gateway;
+import org.firebreak.ledger.Ledger;
+import org.firebreak.ledger.LedgerException;
+import org.firebreak.ledger.LedgerOptions;
+import org.firebreak.ledger.note.NoteSigner;
+import org.firebreak.ledger.storage.DirectoryStorage;
+import org.firebreak.ledger.storage.LedgerStorage;
+import org.firebreak.policy.Policy;
+import org.firebreak.store.Role;
+import org.firebreak.store.Store;
+import org.firebreak.store.User;
+import org.firebreak.store.Vendor;
+
+/**
+ * A running Firebreak service over a data directory: the wiring of {@code firebreak serve}, in one place.
+ *
+ * <p>On first start it creates the directory (mode 0700), the database (default {@code jdbc:sqlite:DIR/firebreak.db}),
+ * the ledger's Ed25519 key in {@code DIR/ledger.key} (mode 0600), the ledger (a tile directory {@code DIR/ledger} with
+ * SQLite; the database's own ledger tables with PostgreSQL), and the first administrator: agency {@value #ADMIN_AGENCY}
+ * (LOCAL, component OTHER, jurisdiction US: a stand-in for whoever runs this instance, never a requester), user
+ * {@value #ADMIN_USER} with the role ADMIN only, whose token goes to {@code DIR/admin-token} (mode 0600). Later starts
+ * reuse all of it; if {@code admin-token} was deleted, a new token is issued for the admin and written there.
+ *
+ * <p>{@link #close()} stops HTTP (requests in flight finish), then closes the ledger (everything acknowledged is
+ * published), then the store.
+ */
+public final class Deployment implements AutoCloseable {
+  public static final String ADMIN_AGENCY = "firebreak-admin";
+  public static final String ADMIN_USER = "admin";
+  public static final String KEY_FILE = "ledger.key";
+  public static final String TOKEN_FILE = "admin-token";
+  public static final String LEDGER_DIR = "ledger";
+  public static final String DEFAULT_ORIGIN = "firebreak.localhost/log";
+
+  /** What {@code firebreak serve} was given. */
+  public record Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin) {
+    public Settings {
+      Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(dbUrl, "dbUrl");
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(origin, "origin");
+    }
+
+    public String effectiveDbUrl() {
+      return dbUrl.orElse("jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("firebreak.db"));
+    }
+  }
+
+  private final Settings settings;
+  private final Store store;
+  private final Ledger ledger;
+  private final LedgerStorage logFiles;
+  private final FirebreakServer server;
+  private final String verifierKey;
+  private final boolean adminTokenWritten;
+  private final boolean ledgerCreated;
+  private boolean closed;
+
+  private Deployment(Settings settings, Store store, Ledger ledger, LedgerStorage logFiles, FirebreakServer server,
+      String verifierKey, boolean adminTokenWritten, boolean ledgerCreated) {
+    this.settings = settings;
+    this.store = store;
+    this.ledger = ledger;
+    this.logFiles = logFiles;
+    this.server = server;
+    this.verifierKey = verifierKey;
+    this.adminTokenWritten = adminTokenWritten;
+    this.ledgerCreated = ledgerCreated;
+  }
+
+  /** Opens (creating on first start) everything under the data directory and starts the HTTP server. */
+  public static Deployment start(Settings s) throws IOException {
+    Path dir = s.dataDir().toAbsolutePath().normalize(); // DirectoryStorage compares paths literally
+    createPrivateDirectory(dir);
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      Store store = Store.open(s.effectiveDbUrl());
+      opened.add(store);
+      LedgerStorage storage;
+      LedgerStorage logFiles;
+      if (store.vendor() == Vendor.SQLITE) {
+        storage = new DirectoryStorage(dir.resolve(LEDGER_DIR));
+        logFiles = new DirectoryStorage(dir.resolve(LEDGER_DIR));
+      } else {
+        storage = store.ledgerStorage();
+        logFiles = store.ledgerStorage();
+      }
+      opened.add(logFiles);
+      boolean exists = storage.read(Ledger.CHECKPOINT).isPresent();
+      NoteSigner signer = signer(dir.resolve(KEY_FILE), s.origin(), exists);
+      Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.defaults())
+          : Ledger.create(storage, signer, signer.name(), LedgerOptions.defaults());
+      opened.add(0, ledger);
+
+      StrictJson json = new StrictJson();
+      Gateway gateway = new Gateway(store, new Policy(json).shippedEngine(), ledger, json, Clock.systemUTC());
+      boolean tokenWritten = bootstrapAdmin(store, dir.resolve(TOKEN_FILE));
+      gateway.announcePacks();
+
+      PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(prometheus);
+      new JvmThreadMetrics().bindTo(prometheus);
+      new ProcessorMetrics().bindTo(prometheus);
+      new UptimeMetrics().bindTo(prometheus);
+      JvmGcMetrics gc = new JvmGcMetrics();
+      gc.bindTo(prometheus);
+      opened.add(0, gc);
+      FirebreakServer server = new FirebreakServer(gateway, logFiles, signer.verifier().text(), prometheus,
+          FirebreakServer.Options.defaults(s.host(), s.port())).start();
+      return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists);
+    } catch (IOException | RuntimeException e) {
+      for (AutoCloseable c : opened) {
+        try {
+          c.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** The key in {@code keyFile}; a new one, written with mode 0600, when neither key nor log exists yet. */
+  private static NoteSigner signer(Path keyFile, String origin, boolean logExists) throws IOException {
+    if (Files.exists(keyFile)) {
+      try {
+        return NoteSigner.parse(Files.readString(keyFile, StandardCharsets.UTF_8).strip());
+      } catch (IllegalArgumentException e) {
+        throw new LedgerException(keyFile + ": not a private key in the x/mod note format (" + e.getMessage() + ")",
+            e);
+      }
+    }
+    if (logExists) {
+      throw new LedgerException("the ledger exists but its key " + keyFile + " is missing; restore it from a backup");
+    }
+    NoteSigner signer = NoteSigner.generate(origin, new SecureRandom());
+    writeOwnerOnly(keyFile, signer.privateKeyText() + "\n");
+    return signer;
+  }
+
+  /** Creates the admin agency and user when missing, and writes a token for the admin when no token file exists. */
+  private static boolean bootstrapAdmin(Store store, Path tokenFile) throws IOException {
+    if (Files.exists(tokenFile)) {
+      return false;
+    }
+    if (store.agencies().get(ADMIN_AGENCY).isEmpty()) {
+      store.agencies().create(new Agency(ADMIN_AGENCY, "Firebreak administration", AgencyLevel.LOCAL,
+          Component.OTHER, new Jurisdiction("US")));
+    }
+    String token = store.users().get(ADMIN_USER).isPresent() ? store.users().issueToken(ADMIN_USER)
+        : store.users().createWithToken(new User(ADMIN_USER, ADMIN_AGENCY, Set.of(Role.ADMIN), List.of(), List.of()));
+    writeOwnerOnly(tokenFile, token + "\n");
+    return true;
+  }
+
+  private static void createPrivateDirectory(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
+    try {
+      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      // created meanwhile
+    }
+  }
+
+  /** Creates the file with mode 0600 from the start, so a secret is never readable by others. */
+  static void writeOwnerOnly(Path file, String text) throws IOException {
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  public URI url() {
+    String host = settings.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+      host = "localhost";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + server.port());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String verifierKey() {
+    return verifierKey;
+  }
+
+  public Path dataDir() {
+    return settings.dataDir().toAbsolutePath().normalize();
+  }
+
+  public Path adminTokenFile() {
+    return dataDir().resolve(TOKEN_FILE);
+  }
+
+  /** True when this start wrote {@code admin-token} (first start, or the file had been removed). */
+  public boolean adminTokenWritten() {
+    return adminTokenWritten;
+  }
+
+  /** True when this start created the ledger. */
+  public boolean ledgerCreated() {
+    return ledgerCreated;
+  }
+
+  /** The store, for tests and tools in the same process. */
+  public Store store() {
+    return store;
+  }
+
+  /** Stops HTTP, closes the ledger, then the store. Safe to call twice. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    IOException failure = null;
+    try {
+      server.stop();
+    } catch (RuntimeException e) {
+      failure = new IOException("stopping HTTP failed", e);
+    }
+    try {
+      ledger.close();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    }
+    try {
+      logFiles.close();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    }
+    store.close();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
