@@ -31,6 +31,8 @@ public final class Ledger implements AutoCloseable {
   public static final String CHECKPOINT = "checkpoint";
   /** Appends wait while this many acknowledged entries are not yet published: memory stays bounded. */
   static final int MAX_UNPUBLISHED = 1 << 20;
+  /** At most this many entries go into one publish (tiles, bundles, checkpoint). */
+  static final int MAX_PER_PUBLISH = 1 << 16;
 
   private record Pending(byte[] entry, CompletableFuture<Long> ack) {}
 
@@ -275,8 +277,11 @@ public final class Ledger implements AutoCloseable {
             wait(Math.max(1, (interval - since) / 1_000_000));
             continue;
           }
-          todo = new ArrayList<>(unpublished);
-          unpublished.clear();
+          // A bounded slice per publish: checkpoints keep coming under load and no publish holds millions of
+          // tiles in memory at once.
+          int n = Math.min(unpublished.size(), MAX_PER_PUBLISH);
+          todo = new ArrayList<>(unpublished.subList(0, n));
+          unpublished.subList(0, n).clear();
           notifyAll();
         }
         List<String> completed = new ArrayList<>();
