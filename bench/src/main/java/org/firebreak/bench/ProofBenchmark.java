@@ -296,32 +296,6 @@ public final class ProofBenchmark {
       }
     }
 
-    // What-if (bench code, not the ledger's): partial tiles cached, tile interiors memoized, one MessageDigest.
-    for (int i = 0; i < 200; i++) {
-      List<byte[]> mine = Proofs.inclusion(index[i], size, new WhatIfTiles(plain, size, WhatIfTiles.newCache(256)));
-      List<byte[]> theirs = warm.inclusionProof(index[i], size);
-      for (int j = 0; j < theirs.size(); j++) {
-        if (!Arrays.equals(mine.get(j), theirs.get(j))) {
-          throw new IllegalStateException("what-if reader disagrees at index " + index[i]);
-        }
-      }
-    }
-    WhatIfTiles whatIf = new WhatIfTiles(storage, size, WhatIfTiles.newCache(256));
-    Latencies.Exact ifWarm = new Latencies.Exact(samples);
-    s0 = storage.snapshot();
-    for (int i = 0; i < samples; i++) {
-      long t = System.nanoTime();
-      Proofs.inclusion(index[i], size, whatIf);
-      ifWarm.record(System.nanoTime() - t);
-    }
-    CountingStorage.Snapshot ifWarmIo = storage.snapshot().minus(s0);
-    Latencies.Exact ifCold = new Latencies.Exact(coldSamples);
-    for (int i = 0; i < coldSamples; i++) {
-      WhatIfTiles fresh = new WhatIfTiles(storage, size, WhatIfTiles.newCache(256));
-      long t = System.nanoTime();
-      Proofs.inclusion(index[i], size, fresh);
-      ifCold.record(System.nanoTime() - t);
-    }
     Latencies.Exact reusedMd = new Latencies.Exact(200_000);
     java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
     byte[] two = new byte[64];
@@ -366,11 +340,6 @@ public final class ProofBenchmark {
         incWork, incWork.nodeHashes * nh);
     System.out.printf("work per consistency proof: %s -> %.0f µs of node hashing at the peer's median%n%n",
         conWork, conWork.nodeHashes * nh);
-    System.out.printf("what-if (bench-only HashReader: partial tiles cached, tile interiors memoized, one reused "
-        + "MessageDigest; same proofs):%n");
-    System.out.printf("inclusion proof, warm          : %s  (%.2f reads/proof)%n", ifWarm.summary(),
-        (double) ifWarmIo.reads() / samples);
-    System.out.printf("inclusion proof, cold          : %s%n%n", ifCold.summary());
     System.out.printf("ratios of medians: inclusion warm = %.0f node hashes, cold = %.0f; verify = %.0f node hashes%n",
         incWarm.percentile(50) / 1e3 / nh, incCold.percentile(50) / 1e3 / nh, incVerify.percentile(50) / 1e3 / nh);
     System.out.printf("floor (median < 50 µs to produce a proof from disk): inclusion warm %s, cold %s; "

@@ -125,7 +125,7 @@ public final class Gateway {
         PublicEntry.commitment(stored.salt(), privateRecord));
     Receipt receipt = log(entry);
     store.requests().logged(stored.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
-    return new RequestOutcome(stored.id(), stored.status(), result, releases, Optional.of(receipt));
+    return new RequestOutcome(stored.id(), stored.status(), Optional.of(result), releases, Optional.of(receipt));
   }
 
   /**
@@ -175,7 +175,7 @@ public final class Gateway {
     Receipt receipt = log(entry);
     store.requests().reviewLogged(review.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
     StoredRequest after = store.requests().get(requestId).orElseThrow();
-    return new RequestOutcome(requestId, after.status(), result, store.requests().releases(requestId),
+    return new RequestOutcome(requestId, after.status(), Optional.of(result), store.requests().releases(requestId),
         Optional.of(receipt));
   }
 
@@ -187,8 +187,8 @@ public final class Gateway {
     if (!own && !caller.user().has(Role.AUDITOR) && !caller.user().has(Role.ADMIN)) {
       throw new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'");
     }
-    DecisionResult result = r.decisionJson().map(j -> json.read(j, DecisionResult.class, "stored decision"))
-        .orElse(null);
+    Optional<DecisionResult> result = r.decisionJson()
+        .map(j -> json.read(j, DecisionResult.class, "stored decision"));
     Optional<Receipt> receipt = Optional.empty();
     if (r.ledger().isPresent()) {
       receipt = Optional.of(receiptFor(r.ledger().get().index()));

@@ -6,8 +6,9 @@ import org.firebreak.core.model.DecisionResult;
 import org.firebreak.store.Release;
 import org.firebreak.store.RequestStatus;
 
-/** The answer to a request: its id and status, the decision, what was released, and the receipt. */
-public record RequestOutcome(String id, RequestStatus status, DecisionResult decision, List<Release> released,
+/** The answer to a request: its id and status, the decision (none for a rejected one), what was released, and the receipt. */
+public record RequestOutcome(String id, RequestStatus status, Optional<DecisionResult> decision,
+    List<Release> released,
     Optional<Receipt> receipt) {
   public RequestOutcome {
     released = List.copyOf(released);

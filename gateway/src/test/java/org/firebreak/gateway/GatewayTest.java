@@ -116,7 +116,7 @@ class GatewayTest {
     RequestOutcome o = ask(officer, """
         {"purpose":"VIOLENT_CRIME","justification":"armed robbery suspect","caseNumber":"SF-26-1",
          "sources":["ca-dmv"],"query":{"license":"D1234567"}}""");
-    assertThat(o.decision().decision()).isEqualTo(Decision.PERMIT);
+    assertThat(o.decision().orElseThrow().decision()).isEqualTo(Decision.PERMIT);
     assertThat(o.status()).isEqualTo(RequestStatus.DECIDED);
     assertThat(o.released()).hasSize(1);
     Release rel = o.released().get(0);
@@ -136,7 +136,7 @@ class GatewayTest {
          "legalProcess":{"type":"ADMINISTRATIVE_WARRANT","issuer":"AGENCY_OFFICER","reference":"I-200"},
          "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
     // 8 U.S.C. 1373: status only; the Values Act withholds everything else.
-    assertThat(o.decision().sources().get(0).released()).containsExactly(Category.IMMIGRATION_STATUS);
+    assertThat(o.decision().orElseThrow().sources().get(0).released()).containsExactly(Category.IMMIGRATION_STATUS);
     assertThat(o.released()).allSatisfy(r -> assertThat(r.fields()).containsOnlyKeys("status"));
     String body = JSON.write(o.released());
     assertThat(body).doesNotContain("12 Mission St").doesNotContain("D1234567");
@@ -153,7 +153,7 @@ class GatewayTest {
          "categories":["address.home","dmv.record"],
          "onBehalfOf":{"id":"ice-ero-sf","name":"ICE ERO","level":"FEDERAL","component":"ICE_ERO",
                        "jurisdiction":"US"}}""");
-    assertThat(o.decision().decision()).isEqualTo(Decision.DENY);
+    assertThat(o.decision().orElseThrow().decision()).isEqualTo(Decision.DENY);
     assertThat(o.released()).isEmpty();
     assertReceiptVerifies(o);
   }
@@ -166,7 +166,7 @@ class GatewayTest {
     RequestOutcome held = ask(trooper, """
         {"purpose":"EXIGENT_THREAT","caseNumber":"CHP-26-9","justification":"armed subject, hostage",
          "sources":["ca-dmv"],"query":{"license":"D7654321"},"categories":["dmv.source_documents"]}""");
-    assertThat(held.decision().decision()).isEqualTo(Decision.REFER);
+    assertThat(held.decision().orElseThrow().decision()).isEqualTo(Decision.REFER);
     assertThat(held.status()).isEqualTo(RequestStatus.HELD);
     assertThat(held.released()).isEmpty();
     assertThat(store.requests().pending(10)).extracting(r -> r.id()).contains(held.id());

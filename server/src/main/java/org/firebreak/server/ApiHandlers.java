@@ -154,8 +154,8 @@ final class ApiHandlers {
       }
       throw e;
     }
-    if (o.decision() != null) {
-      metrics.decided(o.decision().decision());
+    if (o.decision().isPresent()) {
+      metrics.decided(o.decision().get().decision());
     }
     ctx.header("Location", "/v1/requests/" + o.id());
     ok(ctx, 201, views.outcome(o));

@@ -29,8 +29,8 @@ final class Views {
     ObjectNode n = F.objectNode();
     n.put("id", o.id());
     n.put("status", o.status().name());
-    if (o.decision() != null) {
-      n.set("decision", json.toTree(o.decision()));
+    if (o.decision().isPresent()) {
+      n.set("decision", json.toTree(o.decision().get()));
     }
     n.set("released", released(o.released()));
     o.receipt().ifPresent(r -> n.set("receipt", receipt(r)));
