@@ -260,9 +260,11 @@ public final class LedgerLoad {
             + "(%.0f%% of the window)%n", batchesPerSec, meanBatch,
         d.journalBatches() == 0 ? 0 : d.journalNanos() / 1e6 / d.journalBatches(),
         100.0 * d.journalNanos() / (t1 - t0));
-    System.out.printf("    publisher: checkpoint advanced %,d -> %,d (%,.0f entries/s); %d write calls, %,d files "
-            + "(each fsynced), %.0f%% of the window in write(); backlog at the end %,d acked entries%n", p0, p1,
+    System.out.printf("    publisher: checkpoint advanced %,d -> %,d (%,.0f entries/s); %d write calls, %,d files, "
+            + "%.0f%% of the window in writes; backlog at the end %,d acked entries%n", p0, p1,
         published, d.writeCalls(), d.writeFiles(), 100.0 * d.writeNanos() / (t1 - t0), c1 - p1);
+    System.out.printf("    sync points (background): %,d tiles, bundles and node packs synced, %.0f%% of the window%n",
+        d.syncFiles(), 100.0 * d.syncNanos() / (t1 - t0));
     System.out.printf("    ack latency: %s%n", lat);
     System.out.printf("    CPU: %s%n", cpu.describe(t1 - t0));
     return String.format("| %s | %d / %d ms | **%,.0f** | %.2fx | %.0fx | %,.0f | %,.0f | %s | %,.0f |", mode,

@@ -24,14 +24,16 @@ import org.firebreak.ledger.tree.Hashes;
 /**
  * An append-only transparency log. Appends are sequenced in batches: each batch is written to the journal and made
  * durable with one fsync, then acknowledged with the entries' indexes. A publisher then writes the tiles and entry
- * bundles, syncs them, and signs a new checkpoint. After a crash, {@link #open} replays the journal past the last
- * checkpoint, so every acknowledged entry is published and every published checkpoint stays a prefix of the next.
+ * bundles and a new signed checkpoint (durably); the tiles are synced in the background at sync points
+ * ({@link SyncPoints}), and the journal keeps every entry past the last one. After a crash, {@link #open} rebuilds
+ * the tiles past the last sync point from the journal and publishes the rest, so every acknowledged entry is
+ * published and every published checkpoint stays a prefix of the next.
  */
 public final class Ledger implements AutoCloseable {
   public static final String CHECKPOINT = "checkpoint";
   /** Appends wait while this many acknowledged entries are not yet published: memory stays bounded. */
   static final int MAX_UNPUBLISHED = 1 << 20;
-  /** At most this many entries go into one publish (tiles, bundles, checkpoint). */
+  /** At most this many entries go into the tiles at once; a backlog this large is published without waiting. */
   static final int MAX_PER_PUBLISH = 1 << 16;
 
   private record Pending(byte[] entry, CompletableFuture<Long> ack) {}
@@ -56,10 +58,12 @@ public final class Ledger implements AutoCloseable {
   private volatile Throwable failure;
 
   private final TreeEdge edge; // owned by the publisher thread after open
+  private final SyncPoints syncPoints; // likewise
 
   private Ledger(LedgerStorage storage, NoteSigner signer, String origin, LedgerOptions options, TreeEdge edge,
-      SignedCheckpoint published) {
+      SignedCheckpoint published, SyncPoints syncPoints) {
     this.storage = storage;
+    this.syncPoints = syncPoints;
     this.signer = signer;
     this.origin = origin;
     this.options = options;
@@ -79,33 +83,72 @@ public final class Ledger implements AutoCloseable {
     Checkpoint empty = new Checkpoint(origin, 0, Hashes.emptyRoot(), List.of());
     SignedCheckpoint first = SignedCheckpoint.sign(empty, signer);
     storage.write(Map.of(CHECKPOINT, first.note().getBytes(StandardCharsets.UTF_8)));
-    return start(new Ledger(storage, signer, origin, options, TreeEdge.empty(), first));
+    TreeEdge edge = TreeEdge.empty();
+    return start(new Ledger(storage, signer, origin, options, edge, first,
+        new SyncPoints(storage, edge.partialPaths())));
   }
 
-  /** Opens an existing log: checks its checkpoint and edge, then publishes what the journal holds beyond it. */
+  /**
+   * Opens an existing log: checks its checkpoint and the tiles of its last sync point, rebuilds from the journal
+   * the tiles a crash may have lost since then (they must hash to the checkpoint's root), then publishes what the
+   * journal holds beyond the checkpoint.
+   */
   public static Ledger open(LedgerStorage storage, NoteSigner signer, LedgerOptions options) throws IOException {
-    byte[] note = storage.read(CHECKPOINT).orElseThrow(() -> new LedgerException("no log here (no checkpoint)"));
-    SignedCheckpoint cp;
-    try {
-      cp = SignedCheckpoint.parse(new String(note, StandardCharsets.UTF_8), List.of(signer.verifier()));
-    } catch (NoteException e) {
-      throw new LedgerException("the checkpoint does not verify with this log's key: " + e.getMessage(), e);
-    }
+    SignedCheckpoint cp = readCheckpoint(storage, CHECKPOINT, signer)
+        .orElseThrow(() -> new LedgerException("no log here (no checkpoint)"));
+    // A log written before sync points, or closed cleanly by an older version: its tiles are all durable.
+    SignedCheckpoint synced = readCheckpoint(storage, SyncPoints.SYNCED, signer).orElse(cp);
+    long syncedSize = synced.checkpoint().size();
     long size = cp.checkpoint().size();
-    TileHashes.Cache cache = TileHashes.newCache(64);
-    TreeEdge edge = TreeEdge.load(storage, size, new TileHashes(storage, size, cache));
-    if (!java.util.Arrays.equals(edge.root(), cp.checkpoint().root())) {
-      throw new LedgerException("the tiles do not hash to the checkpoint's root at size " + size);
+    if (!synced.checkpoint().origin().equals(cp.checkpoint().origin()) || syncedSize > size) {
+      throw new LedgerException("the sync point (" + synced.checkpoint().origin() + " at size " + syncedSize
+          + ") does not precede the checkpoint (" + cp.checkpoint().origin() + " at size " + size + ")");
     }
-    Ledger ledger = new Ledger(storage, signer, cp.checkpoint().origin(), options, edge, cp);
-    List<byte[]> replay = storage.replay(size);
-    if (!replay.isEmpty()) {
+    TileHashes.Cache cache = TileHashes.newCache(64);
+    TreeEdge edge = TreeEdge.load(storage, syncedSize, new TileHashes(storage, syncedSize, cache));
+    if (!java.util.Arrays.equals(edge.root(), synced.checkpoint().root())) {
+      throw new LedgerException("the tiles do not hash to the synced checkpoint's root at size " + syncedSize);
+    }
+    List<byte[]> replay = storage.replay(syncedSize);
+    if (replay.size() < size - syncedSize) {
+      throw new LedgerException("the journal holds " + replay.size() + " entries past size " + syncedSize
+          + " but the checkpoint covers " + (size - syncedSize));
+    }
+    SyncPoints syncPoints = new SyncPoints(storage, edge.partialPaths());
+    if (size > syncedSize) {
+      Map<String, byte[]> files = edge.append(replay.subList(0, (int) (size - syncedSize)), new ArrayList<>());
+      if (!java.util.Arrays.equals(edge.root(), cp.checkpoint().root())) {
+        throw new LedgerException("the journal does not rebuild the checkpoint's tree: the root at size " + size
+            + " differs");
+      }
+      storage.writeUnsynced(files);
+      syncPoints.written(files.keySet());
+      syncPoints.mark(cp, edge.partialPaths());
+      syncPoints.awaitInFlight();
+    }
+    Ledger ledger = new Ledger(storage, signer, cp.checkpoint().origin(), options, edge, cp, syncPoints);
+    List<byte[]> rest = replay.subList((int) (size - syncedSize), replay.size());
+    if (!rest.isEmpty()) {
       synchronized (ledger) {
-        ledger.unpublished.addAll(replay);
-        ledger.sequenced = size + replay.size();
+        ledger.unpublished.addAll(rest);
+        ledger.sequenced = size + rest.size();
       }
     }
     return start(ledger);
+  }
+
+  private static java.util.Optional<SignedCheckpoint> readCheckpoint(LedgerStorage storage, String path,
+      NoteSigner signer) throws IOException {
+    java.util.Optional<byte[]> note = storage.read(path);
+    if (note.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(SignedCheckpoint.parse(new String(note.get(), StandardCharsets.UTF_8),
+          List.of(signer.verifier())));
+    } catch (NoteException e) {
+      throw new LedgerException("the " + path + " note does not verify with this log's key: " + e.getMessage(), e);
+    }
   }
 
   private static Ledger start(Ledger l) {
@@ -260,61 +303,79 @@ public final class Ledger implements AutoCloseable {
 
   private void publish() {
     try {
-      long lastCheckpoint = 0;
+      long interval = options.checkpointInterval().toNanos();
+      long lastCheckpoint = System.nanoTime() - interval;
+      long lastSyncPoint = System.nanoTime();
       while (true) {
-        List<byte[]> todo;
+        List<byte[]> todo = List.of();
         synchronized (this) {
           notifyAll(); // wake a sequencer waiting for the backlog to shrink
-          while (unpublished.isEmpty() && !(closing && !sequencer.isAlive())) {
-            wait(100);
+          boolean finished = false;
+          while (true) {
+            boolean unsigned = edge.size() > published.checkpoint().size(); // tiles written, checkpoint not yet
+            if (unpublished.isEmpty() && !unsigned) {
+              if (closing && !sequencer.isAlive()) {
+                finished = true;
+                break;
+              }
+              wait(100);
+              continue;
+            }
+            // Tiles are written as soon as there is a full slice, checkpoints at most once per interval.
+            long wait = interval - (System.nanoTime() - lastCheckpoint);
+            if (wait <= 0 || closing || unpublished.size() >= MAX_PER_PUBLISH) {
+              break;
+            }
+            wait(Math.max(1, wait / 1_000_000));
           }
-          if (unpublished.isEmpty()) {
-            return;
+          if (finished) {
+            break;
           }
-          long interval = options.checkpointInterval().toNanos();
-          long since = System.nanoTime() - lastCheckpoint;
-          if (interval > 0 && since < interval && !closing) {
-            wait(Math.max(1, (interval - since) / 1_000_000));
-            continue;
-          }
-          // A bounded slice per publish: checkpoints keep coming under load and no publish holds millions of
-          // tiles in memory at once.
+          // A bounded slice at a time: no publish holds millions of tiles in memory at once.
           int n = Math.min(unpublished.size(), MAX_PER_PUBLISH);
           todo = new ArrayList<>(unpublished.subList(0, n));
           unpublished.subList(0, n).clear();
           notifyAll();
         }
-        List<String> completed = new ArrayList<>();
-        Map<String, byte[]> files = edge.append(todo, completed);
-        storage.write(files);
-        Checkpoint cp = new Checkpoint(origin, edge.size(), edge.root(), List.of());
-        SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
-        storage.write(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
-        lastCheckpoint = System.nanoTime();
-        List<Waiter> ready = new ArrayList<>();
-        synchronized (this) {
-          published = signed;
-          while (!waiters.isEmpty() && waiters.peek().size() <= cp.size()) {
-            ready.add(waiters.poll());
+        if (!todo.isEmpty()) {
+          // Tiles and bundles without an fsync each: the journal can rebuild them (SyncPoints).
+          Map<String, byte[]> files = edge.append(todo, new ArrayList<>());
+          storage.writeUnsynced(files);
+          syncPoints.written(files.keySet());
+        }
+        if (System.nanoTime() - lastCheckpoint >= interval || closing) {
+          lastCheckpoint = System.nanoTime();
+          SignedCheckpoint signed = publishCheckpoint();
+          if (lastCheckpoint - lastSyncPoint >= options.syncInterval().toNanos()) {
+            syncPoints.mark(signed, edge.partialPaths());
+            lastSyncPoint = lastCheckpoint;
           }
         }
-        ready.forEach(w -> w.future().complete(signed));
-        for (String path : files.keySet()) {
-          int p = path.indexOf(".p/");
-          if (p > 0) {
-            storage.deletePartials(path.substring(0, p), Integer.parseInt(path.substring(p + 3)));
-          }
-        }
-        for (String full : completed) {
-          storage.deletePartials(full, 0);
-        }
-        storage.trim(cp.size());
       }
+      // Closing: everything published is made durable, so the next open has nothing to rebuild.
+      syncPoints.mark(checkpoint(), edge.partialPaths());
+      syncPoints.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       fail(e);
     }
+  }
+
+  /** Signs a checkpoint of the tree as the tiles now hold it, stores it durably and completes its waiters. */
+  private SignedCheckpoint publishCheckpoint() throws IOException {
+    Checkpoint cp = new Checkpoint(origin, edge.size(), edge.root(), List.of());
+    SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
+    storage.write(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
+    List<Waiter> ready = new ArrayList<>();
+    synchronized (this) {
+      published = signed;
+      while (!waiters.isEmpty() && waiters.peek().size() <= cp.size()) {
+        ready.add(waiters.poll());
+      }
+    }
+    ready.forEach(w -> w.future().complete(signed));
+    return signed;
   }
 
   private void fail(Throwable t) {

@@ -5,20 +5,30 @@ import java.time.Duration;
 /**
  * How the sequencer batches: at most {@code maxBatch} entries per journal write (one fsync), waiting at most
  * {@code maxDelay} for a batch to fill once its first entry is there; and how often checkpoints follow: at most
- * one per {@code checkpointInterval} (zero: after every batch the publisher catches up with).
+ * one per {@code checkpointInterval} (zero: after every batch the publisher catches up with); and how often the
+ * published tiles are synced to disk ({@code syncInterval}): after a crash, open rebuilds from the journal what was
+ * published since the last sync.
  */
-public record LedgerOptions(int maxBatch, Duration maxDelay, Duration checkpointInterval) {
+public record LedgerOptions(int maxBatch, Duration maxDelay, Duration checkpointInterval, Duration syncInterval) {
+  /** How often published tiles are synced by default: what a crash may make the next open rebuild. */
+  public static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
+
   public LedgerOptions {
     if (maxBatch < 1 || maxBatch > 1 << 20) {
       throw new IllegalArgumentException("maxBatch must be 1..1048576");
     }
-    if (maxDelay.isNegative() || checkpointInterval.isNegative()) {
+    if (maxDelay.isNegative() || checkpointInterval.isNegative() || syncInterval.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
     }
   }
 
-  /** 4,096 entries or 1 ms per batch; a checkpoint after every publish. */
+  /** With the default sync interval. */
+  public LedgerOptions(int maxBatch, Duration maxDelay, Duration checkpointInterval) {
+    this(maxBatch, maxDelay, checkpointInterval, SYNC_INTERVAL);
+  }
+
+  /** 4,096 entries or 1 ms per batch; a checkpoint after every publish; tiles synced every second. */
   public static LedgerOptions defaults() {
-    return new LedgerOptions(4096, Duration.ofMillis(1), Duration.ZERO);
+    return new LedgerOptions(4096, Duration.ofMillis(1), Duration.ZERO, SYNC_INTERVAL);
   }
 }

@@ -66,19 +66,27 @@ public final class LedgerVerifier {
         return problem(size, path + ": holds " + entries.size() + " entries, expected " + width);
       }
       List<String> completed = new ArrayList<>();
-      Map<String, byte[]> files = edge.append(entries, completed);
+      Map<String, byte[]> files = new java.util.LinkedHashMap<>(edge.append(entries, completed));
       boolean last = b == bundles - 1;
+      if (last) {
+        files.putAll(edge.partialFiles()); // the edge a reader of this size needs, grown in this bundle or not
+      }
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        // Intermediate partial tiles are never stored; full ones, their node indexes and the final edge must match
-        // exactly. (A log written before node indexes existed has none: their absence is not a problem.)
+        // Intermediate partial tiles need not be stored; full ones, their node indexes and the final edge must
+        // match exactly. (A log written before node indexes existed has none: their absence is not a problem.)
         boolean nodes = f.getKey().startsWith("nodes/");
         if (!(last || completed.contains(f.getKey()) || nodes) || f.getKey().startsWith("tile/entries/")) {
           continue;
         }
-        if (nodes && storage.read(f.getKey()).isEmpty()) {
+        Optional<byte[]> stored;
+        try {
+          stored = storage.read(f.getKey());
+        } catch (IOException e) {
+          return problem(size, e.getMessage()); // a node index record that fails its CRC names its pack file
+        }
+        if (nodes && stored.isEmpty()) {
           continue;
         }
-        Optional<byte[]> stored = storage.read(f.getKey());
         if (stored.isEmpty()) {
           return problem(size, f.getKey() + ": missing");
         }

@@ -3,6 +3,7 @@ package org.firebreak.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,12 +56,20 @@ public final class DatabaseLedgerStorage implements LedgerStorage {
   }
 
   @Override
-  public void deletePartials(String fullPath, int keepWidth) throws IOException {
-    checkPath(fullPath);
-    String keep = fullPath + ".p/" + keepWidth;
-    inTransaction("delete partial ledger files of " + fullPath, h -> h.createUpdate(
-            "DELETE FROM ledger_files WHERE partial_of = :full AND path <> :keep")
-        .bind("full", fullPath).bind("keep", keep).execute());
+  public void delete(Collection<String> paths) throws IOException {
+    Objects.requireNonNull(paths, "paths");
+    if (paths.isEmpty()) {
+      return;
+    }
+    inTransaction("delete " + paths.size() + " superseded ledger files", h -> {
+      var batch = h.prepareBatch("DELETE FROM ledger_files WHERE path = :p");
+      for (String path : paths) {
+        checkPath(path);
+        batch.bind("p", path).add();
+      }
+      batch.execute();
+      return null;
+    });
   }
 
   @Override

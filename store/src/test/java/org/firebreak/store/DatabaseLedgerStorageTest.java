@@ -87,11 +87,22 @@ class DatabaseLedgerStorageTest extends StoreTestBase {
     // The published files are the same, byte for byte: the tile layout of 600 entries and the same checkpoint.
     Map<String, byte[]> inDb = ledgerFiles();
     Map<String, byte[]> onDisk = directoryFiles(dir);
-    assertThat(inDb.keySet()).containsExactlyElementsOf(onDisk.keySet())
+    assertThat(inDb.keySet().stream().filter(p -> !p.startsWith("nodes/") && !p.startsWith("journal/")))
+        .containsExactlyElementsOf(onDisk.keySet().stream().filter(p -> !p.startsWith("nodes/")).toList())
         .contains("checkpoint", "tile/0/000", "tile/0/001", "tile/0/002.p/88", "tile/entries/001",
             "tile/entries/002.p/88", "tile/1/000.p/2");
     for (String path : onDisk.keySet()) {
-      assertThat(inDb.get(path)).as(path).isEqualTo(onDisk.get(path));
+      if (!path.startsWith("nodes/")) {
+        assertThat(inDb.get(path)).as(path).isEqualTo(onDisk.get(path));
+      }
+    }
+    // The private node indexes too (the directory keeps them in one pack file per level, the database by path).
+    try (DirectoryStorage disk = new DirectoryStorage(dir)) {
+      assertThat(inDb.keySet().stream().filter(p -> p.startsWith("nodes/"))).containsExactly("nodes/0/000",
+          "nodes/0/001");
+      for (String path : List.of("nodes/0/000", "nodes/0/001")) {
+        assertThat(disk.read(path)).as(path).hasValueSatisfying(b -> assertThat(b).isEqualTo(inDb.get(path)));
+      }
     }
     assertThat(journalRows()).as("the journal is trimmed once published").isZero();
   }
@@ -200,7 +211,7 @@ class DatabaseLedgerStorageTest extends StoreTestBase {
   }
 
   @Test
-  void deletePartialsKeepsOnlyTheGivenWidthAndLeavesOthersAlone() throws Exception {
+  void deleteRemovesExactlyTheNamedFilesInOneTransaction() throws Exception {
     DatabaseLedgerStorage s = store.ledgerStorage();
     Map<String, byte[]> files = new TreeMap<>();
     for (String p : List.of("tile/0/005.p/3", "tile/0/005.p/7", "tile/0/005.p/12", "tile/0/005",
@@ -208,13 +219,13 @@ class DatabaseLedgerStorageTest extends StoreTestBase {
       files.put(p, e(p));
     }
     s.write(files);
-    s.deletePartials("tile/0/005", 7);
+    s.delete(List.of("tile/0/005.p/3", "tile/0/005.p/12", "tile/9/999.p/1")); // the last is not there: no matter
     assertThat(ledgerFiles().keySet()).containsExactlyInAnyOrder("tile/0/005.p/7", "tile/0/005", "tile/0/0051.p/2",
         "tile/entries/005.p/3", "tile/1/005.p/3");
-    s.deletePartials("tile/0/005", 0);
-    assertThat(ledgerFiles().keySet()).containsExactlyInAnyOrder("tile/0/005", "tile/0/0051.p/2",
-        "tile/entries/005.p/3", "tile/1/005.p/3");
-    s.deletePartials("tile/9/999", 0); // nothing there: nothing happens
+    // A bad path anywhere in the list deletes nothing.
+    assertThatThrownBy(() -> s.delete(List.of("tile/0/005.p/7", "../x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ledgerFiles().keySet()).contains("tile/0/005.p/7");
   }
 
   @Test

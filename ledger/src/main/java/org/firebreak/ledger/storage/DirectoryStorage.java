@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import java.util.zip.CRC32C;
 
 /**
  * A log as a directory: tlog-tiles files that a static web server can serve as they are, plus {@code journal/}, the
- * write-ahead journal that makes an append durable with one fsync. Files are written to a temporary name, synced
- * and renamed into place, then their directories are synced, so a reader or a crash sees the old file or the new
- * one, never a torn one.
+ * write-ahead journal that makes an append durable with one fsync. Files are written to a temporary name and renamed
+ * into place, so a reader or a crash sees the old file or the new one, never a torn one; {@link #write} syncs them
+ * and their directories before it returns, {@link #writeUnsynced} leaves that to a later {@link #sync}.
  */
 public final class DirectoryStorage implements LedgerStorage {
   private static final int MAGIC = 0x46424a31; // "FBJ1"
@@ -36,11 +37,14 @@ public final class DirectoryStorage implements LedgerStorage {
   private long segmentBytes;
   // Threads that fsync the files of one write side by side (daemon: they never keep the JVM alive).
   private final java.util.concurrent.ExecutorService syncers =
-      java.util.concurrent.Executors.newFixedThreadPool(8, r -> Thread.ofPlatform().daemon().name("ledger-fsync").unstarted(r));
+      java.util.concurrent.Executors.newFixedThreadPool(16, r -> Thread.ofPlatform().daemon().name("ledger-fsync").unstarted(r));
+
+  private final NodePacks nodes;
 
   public DirectoryStorage(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.journalDir = this.root.resolve("journal");
+    this.nodes = new NodePacks(this.root);
     Files.createDirectories(journalDir);
   }
 
@@ -50,6 +54,9 @@ public final class DirectoryStorage implements LedgerStorage {
 
   @Override
   public Optional<byte[]> read(String path) throws IOException {
+    if (NodePacks.isNodes(path)) {
+      return nodes.read(path);
+    }
     try {
       return Optional.of(Files.readAllBytes(resolve(path)));
     } catch (NoSuchFileException e) {
@@ -59,9 +66,42 @@ public final class DirectoryStorage implements LedgerStorage {
 
   @Override
   public void write(Map<String, byte[]> files) throws IOException {
+    place(files, true);
+  }
+
+  @Override
+  public void writeUnsynced(Map<String, byte[]> files) throws IOException {
+    place(files, false);
+  }
+
+  @Override
+  public void sync(Collection<String> paths) throws IOException {
+    List<Path> files = new ArrayList<>(paths.size());
+    Set<Integer> nodeLevels = new HashSet<>();
+    for (String path : paths) {
+      if (NodePacks.isNodes(path)) {
+        nodeLevels.add(NodePacks.levelOf(path));
+      } else {
+        files.add(resolve(path));
+      }
+    }
+    nodes.sync(nodeLevels);
+    inParallel(files, DirectoryStorage::syncFile);
+    inParallel(directoriesOf(files), DirectoryStorage::syncDirectory);
+  }
+
+  // Each file goes to a temporary name and is renamed into place, so a reader or a crash sees the old file or the
+  // new one; when durable, every file's data is synced before any rename, and the directories after.
+  private void place(Map<String, byte[]> files, boolean durable) throws IOException {
     List<Path[]> renames = new ArrayList<>();
     List<Path> temps = new ArrayList<>();
+    Set<Integer> nodeLevels = new HashSet<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      if (NodePacks.isNodes(f.getKey())) {
+        nodes.write(f.getKey(), f.getValue());
+        nodeLevels.add(NodePacks.levelOf(f.getKey()));
+        continue;
+      }
       Path target = resolve(f.getKey());
       Files.createDirectories(target.getParent());
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -75,19 +115,30 @@ public final class DirectoryStorage implements LedgerStorage {
       temps.add(tmp);
       renames.add(new Path[] {tmp, target});
     }
-    // Every file's data is durable before any is renamed into place. The syncs run side by side: the file system
-    // folds concurrent fsyncs into shared journal commits, which a publish of many tiles needs.
-    inParallel(temps, p -> {
-      try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-        ch.force(false);
-      }
-    });
-    Set<Path> dirs = new java.util.LinkedHashSet<>();
+    if (durable) {
+      // The syncs run side by side: the file system folds concurrent fsyncs into shared journal commits.
+      nodes.sync(nodeLevels);
+      inParallel(temps, DirectoryStorage::syncFile);
+    }
+    List<Path> targets = new ArrayList<>(renames.size());
     for (Path[] r : renames) { // in the given order: the checkpoint comes last
       move(r[0], r[1]);
-      dirs.add(r[1].getParent());
+      targets.add(r[1]);
     }
-    inParallel(new ArrayList<>(dirs), DirectoryStorage::syncDirectory);
+    if (durable) {
+      inParallel(directoriesOf(targets), DirectoryStorage::syncDirectory);
+    }
+  }
+
+  /** The directories whose entries name these files, up to the root: a new directory's own name must last too. */
+  private List<Path> directoriesOf(List<Path> files) {
+    Set<Path> dirs = new java.util.LinkedHashSet<>();
+    for (Path f : files) {
+      for (Path d = f.getParent(); d != null && d.startsWith(root) && dirs.add(d); d = d.getParent()) {
+        // walk up until a directory already listed
+      }
+    }
+    return new ArrayList<>(dirs);
   }
 
   private interface PathTask {
@@ -108,34 +159,43 @@ public final class DirectoryStorage implements LedgerStorage {
         return null;
       }));
     }
+    IOException first = null;
     for (java.util.concurrent.Future<?> f : done) {
       try {
         f.get();
       } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        if (first == null) {
+          first = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while syncing", e);
       }
     }
+    if (first != null) {
+      throw first;
+    }
   }
 
   @Override
-  public void deletePartials(String fullPath, int keepWidth) throws IOException {
-    Path partials = resolve(fullPath + ".p");
-    if (!Files.isDirectory(partials)) {
-      return;
+  public void delete(Collection<String> paths) throws IOException {
+    List<Path> files = new ArrayList<>(paths.size());
+    for (String path : paths) {
+      if (NodePacks.isNodes(path)) {
+        throw new IllegalArgumentException("node indexes are never deleted: " + path);
+      }
+      files.add(resolve(path)); // every path checked before anything is deleted
     }
-    String keep = Integer.toString(keepWidth);
-    try (Stream<Path> s = Files.list(partials)) {
-      for (Path p : s.toList()) {
-        if (!p.getFileName().toString().equals(keep)) {
-          Files.deleteIfExists(p);
+    for (Path p : files) {
+      Files.deleteIfExists(p);
+      Path dir = p.getParent();
+      if (dir.getFileName().toString().endsWith(".p")) {
+        try {
+          Files.deleteIfExists(dir); // the last partial of a tile that is full now
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          // other widths remain
         }
       }
-    }
-    if (keepWidth == 0) {
-      Files.deleteIfExists(partials);
     }
   }
 
@@ -212,6 +272,7 @@ public final class DirectoryStorage implements LedgerStorage {
   @Override
   public synchronized void close() throws IOException {
     syncers.shutdown();
+    nodes.close();
     if (segment != null) {
       segment.close();
       segment = null;
@@ -267,7 +328,13 @@ public final class DirectoryStorage implements LedgerStorage {
   }
 
   /** fsync on a directory makes the names in it durable (POSIX); where the JDK cannot, the rename is still atomic. */
-  private static void syncDirectory(Path dir) throws IOException {
+  private static void syncFile(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.force(false);
+    }
+  }
+
+  static void syncDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.firebreak.ledger.storage;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +22,23 @@ public interface LedgerStorage extends Closeable {
   void write(Map<String, byte[]> files) throws IOException;
 
   /**
-   * Removes the partial versions ({@code path.p/<W>}) of a tile or bundle other than width {@code keepWidth} (0:
-   * all of them), once a wider or the full version is durable and published. A reader holding an older checkpoint
-   * uses a wider tile's prefix instead: tiles only grow.
+   * Writes the files, each atomically replacing any earlier one and visible to readers at once, but durable only
+   * once {@link #sync} has been called for them: a crash may lose them (never tear them into something else than
+   * the old or the new bytes, or nothing). The ledger uses this for tiles it can rebuild from its journal, so that
+   * publishing costs no fsync per file. Storage whose every write is durable anyway just writes.
    */
-  void deletePartials(String fullPath, int keepWidth) throws IOException;
+  default void writeUnsynced(Map<String, byte[]> files) throws IOException {
+    write(files);
+  }
+
+  /** Makes these files, written by {@link #writeUnsynced}, durable. */
+  default void sync(Collection<String> paths) throws IOException {}
+
+  /**
+   * Deletes these files where they exist (superseded partial tiles and bundles, once a wider or the full version
+   * is durable). A reader holding an older checkpoint uses a wider tile's prefix instead: tiles only grow.
+   */
+  void delete(Collection<String> paths) throws IOException;
 
   /** Appends one batch of sequenced entries, the first with index {@code first}, durably (one sync). */
   void journal(long first, List<byte[]> entries) throws IOException;

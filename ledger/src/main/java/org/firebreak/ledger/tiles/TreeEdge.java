@@ -21,6 +21,7 @@ public final class TreeEdge {
   private final List<List<byte[]>> tiles = new ArrayList<>(); // per tile level: hashes of its incomplete tile
   private final List<byte[]> bundle = new ArrayList<>();      // entries of the incomplete bundle
   private final Hasher hasher = new Hasher();
+  private final java.util.BitSet grown = new java.util.BitSet(); // tile levels that took a hash in this append
 
   private TreeEdge(long size, CompactRange range) {
     this.size = size;
@@ -65,9 +66,34 @@ public final class TreeEdge {
     return range.root();
   }
 
-  /** The files that change. {@code completed} receives the paths of tiles and bundles that became full. */
+  /** The paths of the partial tiles and the partial bundle of this edge: what a reader of this size needs. */
+  public java.util.Set<String> partialPaths() {
+    return partialFiles().keySet();
+  }
+
+  /** The partial tiles and the partial bundle of this edge, by path. */
+  public Map<String, byte[]> partialFiles() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (int level = 0; level < tiles.size(); level++) {
+      List<byte[]> t = tiles.get(level);
+      if (!t.isEmpty()) {
+        files.put(new TileId(level, (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH, t.size()).path(), concat(t));
+      }
+    }
+    if (!bundle.isEmpty()) {
+      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), EntryBundle.encode(bundle));
+    }
+    return files;
+  }
+
+  /**
+   * The files that change. {@code completed} receives the paths of tiles and bundles that became full. A partial
+   * tile that did not grow is not among them: rewriting a file a reader or a sync point relies on, even with the
+   * same bytes, would put it at risk again until the next sync.
+   */
   public Map<String, byte[]> append(List<byte[]> entries, List<String> completed) {
     Map<String, byte[]> files = new LinkedHashMap<>();
+    grown.clear();
     for (byte[] e : entries) {
       byte[] leaf = hasher.leafHash(e);
       range = range.append(leaf);
@@ -83,7 +109,7 @@ public final class TreeEdge {
     }
     for (int level = 0; level < tiles.size(); level++) {
       List<byte[]> t = tiles.get(level);
-      if (!t.isEmpty()) {
+      if (!t.isEmpty() && grown.get(level)) {
         long index = (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH;
         files.put(new TileId(level, index, t.size()).path(), concat(t));
       }
@@ -101,6 +127,7 @@ public final class TreeEdge {
     }
     List<byte[]> t = tiles.get(level);
     t.add(hash);
+    grown.set(level);
     if (t.size() == TileId.WIDTH) {
       // The index of the tile just filled: hashes at this level before the leaf now being added, over 256.
       long index = (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH;
