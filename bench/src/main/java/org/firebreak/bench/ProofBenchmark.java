@@ -173,7 +173,7 @@ public final class ProofBenchmark {
           atAck.journalBatches(), (double) atAck.journalEntries() / atAck.journalBatches(),
           atAck.journalNanos() / 1e6 / atAck.journalBatches());
       System.out.printf("published (tiles, bundles, signed checkpoint): %,d of them when the last ack came; all "
-              + "%,d after %.1f s = %,.0f entries/s; %,d files written, each fsynced, %.1f s in storage.write%n",
+              + "%,d after %.1f s = %,.0f entries/s; %,d files written (synced in the background at sync points), %.1f s in storage.write%n",
           publishedAtAck, size, pubS, size / pubS, all.writeFiles(), all.writeNanos() / 1e9);
     } finally {
       ledger.close();

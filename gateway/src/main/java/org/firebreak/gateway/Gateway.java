@@ -112,14 +112,22 @@ public final class Gateway {
         body.onBehalfOf(), body.purpose(), body.justification().orElse(""), body.caseNumber(),
         body.legalProcess().orElse(LegalProcess.NONE), refs, now);
 
-    StoredRequest stored = store.requests().receive(caller.user().id(), caller.agency().id(), raw, now);
-    DecisionResult result = engine.decide(request);
+    DecisionResult result;
+    try {
+      result = engine.decide(request);
+    } catch (org.firebreak.core.error.EvaluationException e) {
+      throw rejected(caller, raw, now, ErrorCode.EVALUATION_FAILED, e.getMessage());
+    }
+    String id = store.requests().newId();
     List<Release> releases = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      releases.addAll(minimise(stored.id(), sources.get(i), result.sources().get(i), body.query()));
+      releases.addAll(minimise(id, sources.get(i), result.sources().get(i), body.query()));
     }
     String decisionJson = json.write(result);
-    stored = store.requests().decide(stored.id(), result.decision(), decisionJson, releases, now);
+    // Stored with its decision before the ledger entry is written: a crash in between leaves a decided request
+    // without a ledger index, never a ledger entry without its private record. One grouped write.
+    StoredRequest stored = store.requests().receiveDecided(id, caller.user().id(), caller.agency().id(), raw, now,
+        result.decision(), decisionJson, releases);
     JsonNode privateRecord = privateRecord(stored, decisionJson, releases);
     byte[] entry = PublicEntry.decision(request, result, releases.size(),
         PublicEntry.commitment(stored.salt(), privateRecord));

@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.firebreak.store.StoreException.Kind;
@@ -47,15 +49,22 @@ final class Db {
   private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   final Jdbi jdbi;
+  private final Jdbi writer;
   final Vendor vendor;
   private final ReentrantLock writeLock;
+  private final ReentrantLock groupLock;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
   private final ObjectMapper json = new ObjectMapper();
 
-  Db(Jdbi jdbi, Vendor vendor) {
+  /** @param jdbi reads; @param writer write transactions, on connections of their own */
+  Db(Jdbi jdbi, Jdbi writer, Vendor vendor) {
     this.jdbi = jdbi;
+    this.writer = writer;
     this.vendor = vendor;
     this.writeLock = vendor == Vendor.SQLITE ? new ReentrantLock() : null;
+    // On SQLite grouped writes take the one write lock; PostgreSQL takes concurrent writers, so only the groups
+    // need one leader at a time.
+    this.groupLock = writeLock != null ? writeLock : new ReentrantLock();
   }
 
   /** Runs a read on the thread's transaction if it has one, else on a pooled connection in autocommit. */
@@ -81,7 +90,7 @@ final class Db {
       writeLock.lock();
     }
     try {
-      return jdbi.inTransaction(handle -> {
+      return writer.inTransaction(handle -> {
         bound.set(handle);
         try {
           return work.apply(handle);
@@ -96,6 +105,85 @@ final class Db {
         writeLock.unlock();
       }
     }
+  }
+
+  /** Most writes one grouped transaction takes. */
+  private static final int MAX_GROUP = 512;
+
+  private record Grouped<R>(String what, Function<Handle, R> work, CompletableFuture<R> result) {}
+
+  private final ConcurrentLinkedQueue<Grouped<?>> groupQueue = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Runs {@code work} in a write transaction that it may share with the grouped writes of other threads: one commit,
+   * so one fsync, for all of them (group commit). The first thread to get the write lock runs every grouped write
+   * queued by then and commits; the others find theirs done when they get the lock. When a shared transaction fails,
+   * each of its writes is run again alone, so one refused write never fails another. {@code work} must touch nothing
+   * but the database: it may run twice.
+   */
+  <R> R writeGrouped(String what, Function<Handle, R> work) {
+    if (bound.get() != null) {
+      return nested(what, bound.get(), work);
+    }
+    Grouped<R> mine = new Grouped<>(what, work, new CompletableFuture<>());
+    groupQueue.add(mine);
+    groupLock.lock();
+    try {
+      while (!mine.result().isDone()) {
+        commitGroup();
+      }
+    } finally {
+      groupLock.unlock();
+    }
+    try {
+      return mine.result().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private void commitGroup() {
+    List<Grouped<?>> group = new java.util.ArrayList<>();
+    for (Grouped<?> g; group.size() < MAX_GROUP && (g = groupQueue.poll()) != null; ) {
+      group.add(g);
+    }
+    if (group.isEmpty()) {
+      return;
+    }
+    List<Object> results = new java.util.ArrayList<>(group.size());
+    try {
+      writer.useTransaction(handle -> {
+        bound.set(handle);
+        try {
+          for (Grouped<?> g : group) {
+            results.add(g.work().apply(handle));
+          }
+        } finally {
+          bound.remove();
+        }
+      });
+    } catch (RuntimeException e) {
+      for (Grouped<?> g : group) {
+        runAlone(g);
+      }
+      return;
+    }
+    for (int i = 0; i < group.size(); i++) {
+      complete(group.get(i), results.get(i));
+    }
+  }
+
+  private <R> void runAlone(Grouped<R> g) {
+    try {
+      g.result().complete(write(g.what(), g.work()));
+    } catch (RuntimeException e) {
+      g.result().completeExceptionally(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> void complete(Grouped<R> g, Object result) {
+    g.result().complete((R) result);
   }
 
   /** True when this thread is inside a write transaction of this store. */

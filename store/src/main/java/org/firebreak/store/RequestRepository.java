@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
  * Requests, their releases and reviews. A request is stored as received ({@link #receive}) or as rejected ({@link
  * #reject}); {@link #decide} records the rule packs' decision and what was released; {@link #logged} records where
  * its ledger entry sits. A REFER holds it until {@link #review}. Every method is one transaction; a refused one
- * changes nothing. State changes are conditional updates, so two nodes reviewing the same request at once cannot
+ * changes nothing. The writes of the request path are grouped: many threads' writes share one commit. State changes are conditional updates, so two nodes reviewing the same request at once cannot
  * both succeed.
  */
 public final class RequestRepository {
@@ -43,7 +43,37 @@ public final class RequestRepository {
    */
   public StoredRequest receive(String requesterId, String agencyId, String requestJson, Instant time) {
     Objects.requireNonNull(requestJson, "requestJson");
-    return insert(requesterId, agencyId, requestJson, time, RequestStatus.RECEIVED, null);
+    return insert(newId(), requesterId, agencyId, requestJson, time, RequestStatus.RECEIVED, null,
+        Optional.empty());
+  }
+
+  /** A fresh request id, for {@link #receiveDecided}: its releases name the request before it is stored. */
+  public String newId() {
+    return "req-" + UUID.randomUUID();
+  }
+
+  /**
+   * Stores a request and its decision at once, as {@link #receive} then {@link #decide} would, in one transaction
+   * (grouped with other threads' writes): status {@code HELD} for REFER, else {@code DECIDED}.
+   *
+   * @param id from {@link #newId}
+   * @throws StoreException as {@link #receive} and {@link #decide}, and {@code DUPLICATE} for an id already stored
+   */
+  public StoredRequest receiveDecided(String id, String requesterId, String agencyId, String requestJson,
+      Instant time, Decision decision, String decisionJson, List<Release> releases) {
+    Checks.idArg(id, "id");
+    Objects.requireNonNull(requestJson, "requestJson");
+    Objects.requireNonNull(decision, "decision");
+    Checks.textArg(decisionJson, "decisionJson");
+    Checks.noNulls(releases, "releases");
+    if (decision == Decision.DENY && !releases.isEmpty()) {
+      throw new StoreException(Kind.INVALID, "request '" + id + "': a DENY releases nothing");
+    }
+    checkReleases(id, releases);
+    checkSources(releases);
+    RequestStatus status = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
+    return insert(id, requesterId, agencyId, requestJson, time, status, null,
+        Optional.of(new Decided(decision, decisionJson, releases)));
   }
 
   /**
@@ -54,7 +84,7 @@ public final class RequestRepository {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(reason, "reason");
     String why = reason.isBlank() ? "rejected" : reason.replace('\0', '\uFFFD');
-    return insert(requesterId, agencyId, body, time, RequestStatus.REJECTED, why);
+    return insert(newId(), requesterId, agencyId, body, time, RequestStatus.REJECTED, why, Optional.empty());
   }
 
   /**
@@ -78,7 +108,7 @@ public final class RequestRepository {
     checkReleases(id, releases);
     RequestStatus next = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
     checkSources(releases);
-    return db.write("decide request '" + id + "'", h -> {
+    return db.writeGrouped("decide request '" + id + "'", h -> {
       Optional<StoredRequest> decided = h.createQuery("UPDATE requests SET status = :next, decision = :d, "
               + "decision_json = :j, decided_at = :t WHERE id = :id AND status = :expected RETURNING *")
           .bind("next", next.name())
@@ -105,7 +135,7 @@ public final class RequestRepository {
   public StoredRequest logged(String id, LedgerRef ledger) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ledger, "ledger");
-    return db.write("record the ledger entry of request '" + id + "'", h -> {
+    return db.writeGrouped("record the ledger entry of request '" + id + "'", h -> {
       Optional<StoredRequest> logged = h.createQuery("UPDATE requests SET ledger_index = :i, leaf_hash = :h "
               + "WHERE id = :id AND ledger_index IS NULL RETURNING *")
           .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", id)
@@ -183,7 +213,7 @@ public final class RequestRepository {
   public Review reviewLogged(String reviewId, LedgerRef ledger) {
     Objects.requireNonNull(reviewId, "reviewId");
     Objects.requireNonNull(ledger, "ledger");
-    return db.write("record the ledger entry of review '" + reviewId + "'", h -> {
+    return db.writeGrouped("record the ledger entry of review '" + reviewId + "'", h -> {
       int n = h.createUpdate("UPDATE reviews SET ledger_index = :i, leaf_hash = :h "
               + "WHERE id = :id AND ledger_index IS NULL")
           .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", reviewId).execute();
@@ -235,21 +265,28 @@ public final class RequestRepository {
 
   // ---- internals
 
-  private StoredRequest insert(String requesterId, String agencyId, String body, Instant time, RequestStatus status,
-      String rejection) {
+  private record Decided(Decision decision, String json, List<Release> releases) {}
+
+  private StoredRequest insert(String id, String requesterId, String agencyId, String body, Instant time,
+      RequestStatus status, String rejection, Optional<Decided> decided) {
     Checks.idArg(requesterId, "requester");
     Checks.idArg(agencyId, "agency");
     Objects.requireNonNull(time, "time");
     byte[] salt = new byte[32];
     random.nextBytes(salt);
-    StoredRequest request = new StoredRequest("req-" + UUID.randomUUID(), requesterId, agencyId, body,
-        Db.truncate(time), status, Optional.empty(), Optional.empty(), Optional.empty(),
+    Instant t = Db.truncate(time);
+    StoredRequest request = new StoredRequest(id, requesterId, agencyId, body, t, status,
+        decided.map(Decided::decision), decided.map(Decided::json), decided.map(d -> t),
         Optional.ofNullable(rejection), Optional.empty(), salt);
     try {
-      return db.write("store a request of user '" + requesterId + "'", h -> {
+      return db.writeGrouped("store a request of user '" + requesterId + "'", h -> {
         // The foreign keys check the requester and the agency: no reads on the way in.
-        h.createUpdate("INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
-                + "salt) VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt)")
+        var insert = h.createUpdate(decided.isEmpty()
+                ? "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, salt) "
+                    + "VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt)"
+                : "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, salt, "
+                    + "decision, decision_json, decided_at) "
+                    + "VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt, :d, :j, :t)")
             .bind("id", request.id())
             .bind("requester", requesterId)
             .bind("agency", agencyId)
@@ -257,8 +294,10 @@ public final class RequestRepository {
             .bind("t", db.time(time, "time"))
             .bind("status", status.name())
             .bind("rejection", rejection)
-            .bind("salt", salt)
-            .execute();
+            .bind("salt", salt);
+        decided.ifPresent(d -> insert.bind("d", d.decision().name()).bind("j", d.json()));
+        insert.execute();
+        decided.ifPresent(d -> insertReleases(h, d.releases()));
         return request;
       });
     } catch (StoreException e) {

@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
   static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
   private final HikariDataSource pool;
+  private final HikariDataSource writers;
   private final Db db;
   private final AgencyRepository agencies;
   private final SettingRepository settings;
@@ -38,9 +39,10 @@ public final class Store implements AutoCloseable {
   private final RecordRepository records;
   private final RequestRepository requests;
 
-  private Store(HikariDataSource pool, Vendor vendor) {
+  private Store(HikariDataSource pool, HikariDataSource writers, Vendor vendor) {
     this.pool = pool;
-    this.db = new Db(Jdbi.create(pool), vendor);
+    this.writers = writers;
+    this.db = new Db(Jdbi.create(pool), Jdbi.create(writers), vendor);
     this.agencies = new AgencyRepository(db);
     this.settings = new SettingRepository(db);
     this.users = new UserRepository(db);
@@ -61,8 +63,11 @@ public final class Store implements AutoCloseable {
     Vendor vendor = Vendor.of(jdbcUrl).orElseThrow(() -> new StoreException(Kind.INVALID,
         "unsupported database URL '" + redact(jdbcUrl)
             + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DATABASE"));
+    // Two pools: writes never wait behind readers for a connection while they hold the write lock.
     HikariConfig config = new HikariConfig();
     config.setPoolName("firebreak-store");
+    HikariConfig writeConfig = new HikariConfig();
+    writeConfig.setPoolName("firebreak-store-writes");
     if (vendor == Vendor.SQLITE) {
       String lower = jdbcUrl.toLowerCase(Locale.ROOT);
       String file = jdbcUrl.substring("jdbc:sqlite:".length());
@@ -71,12 +76,17 @@ public final class Store implements AutoCloseable {
             + "(jdbc:sqlite:/path/firebreak.db), not an in-memory database");
       }
       config.setDataSource(sqlite(jdbcUrl));
-      // Writes are serialised anyway; a few connections serve concurrent reads (WAL readers never wait).
+      writeConfig.setDataSource(sqlite(jdbcUrl));
+      // Reads run side by side (WAL readers never wait); writes are serialised by one lock anyway.
       config.setMaximumPoolSize(8);
+      writeConfig.setMaximumPoolSize(1);
     } else {
       config.setJdbcUrl(jdbcUrl);
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
       config.setMaximumPoolSize(16);
+      writeConfig.setJdbcUrl(jdbcUrl);
+      writeConfig.addDataSourceProperty("reWriteBatchedInserts", "true");
+      writeConfig.setMaximumPoolSize(8);
     }
     HikariDataSource pool;
     try {
@@ -98,7 +108,14 @@ public final class Store implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Store(pool, vendor);
+    HikariDataSource writers;
+    try {
+      writers = new HikariDataSource(writeConfig);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreFailureException("cannot connect to " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    return new Store(pool, writers, vendor);
   }
 
   private static SQLiteDataSource sqlite(String url) {
@@ -175,6 +192,7 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    writers.close();
     pool.close();
   }
 

@@ -45,6 +45,54 @@ class ConcurrencyTest extends StoreTestBase {
   }
 
   @Test
+  void groupedWritesOfManyThreadsShareCommitsButARefusedOneFailsOnlyItself() throws Exception {
+    // 32 threads each store, decide and log requests at once; every fourth thread also tries to decide a request
+    // that does not exist and one that is decided already. The refused writes must fail with their own reason,
+    // in whatever group they landed, and every other write must be stored exactly once.
+    int threads = 32;
+    int each = 10;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<String>>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      boolean troublemaker = t % 4 == 0;
+      done.add(pool.submit(() -> {
+        go.await();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+          StoredRequest r = store.requests().receive("officer", "sfpd", "{\"i\":" + i + "}", T0);
+          store.requests().decide(r.id(), Decision.DENY, "{}", List.of(), T0);
+          store.requests().logged(r.id(), new LedgerRef(ledgerIndex.getAndIncrement(), new byte[32]));
+          ids.add(r.id());
+          if (troublemaker) {
+            StoreException missing = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                () -> store.requests().decide("req-missing", Decision.DENY, "{}", List.of(), T0));
+            assertThat(missing.kind()).isEqualTo(Kind.NOT_FOUND);
+            StoreException twice = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                () -> store.requests().decide(r.id(), Decision.DENY, "{}", List.of(), T0));
+            assertThat(twice.kind()).isEqualTo(Kind.CONFLICT);
+          }
+        }
+        return ids;
+      }));
+    }
+    go.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    List<String> all = new ArrayList<>();
+    for (Future<List<String>> f : done) {
+      all.addAll(f.get());
+    }
+    assertThat(all).hasSize(threads * each).doesNotHaveDuplicates();
+    for (String id : all) {
+      StoredRequest r = store.requests().get(id).orElseThrow();
+      assertThat(r.status()).isEqualTo(RequestStatus.DECIDED);
+      assertThat(r.decision()).contains(Decision.DENY);
+      assertThat(r.ledger()).isPresent();
+    }
+  }
+
+  @Test
   void aRaceToReviewOneRequestHasExactlyOneWinner() throws Exception {
     Store other = openAgain();
     for (int round = 0; round < 5; round++) {

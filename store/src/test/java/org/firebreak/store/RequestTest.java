@@ -51,6 +51,55 @@ class RequestTest extends StoreTestBase {
   }
 
   @Test
+  void aRequestStoredWithItsDecisionAtOnceIsWhatReceiveThenDecideWouldStore() {
+    String id = store.requests().newId();
+    assertThat(id).startsWith("req-").isNotEqualTo(store.requests().newId());
+    Release release = new Release(id, "ca-dmv", "d-1", Map.of("name", "Ann"));
+    StoredRequest r = store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.PERMIT, PERMIT_JSON,
+        List.of(release));
+    assertThat(r.id()).isEqualTo(id);
+    assertThat(r.status()).isEqualTo(RequestStatus.DECIDED);
+    assertThat(r.decision()).contains(Decision.PERMIT);
+    assertThat(r.decisionJson()).contains(PERMIT_JSON);
+    assertThat(r.decidedAt()).contains(T0);
+    assertThat(r.receivedAt()).isEqualTo(T0);
+    assertThat(r.salt()).hasSize(32);
+    assertThat(r.ledger()).isEmpty();
+    assertThat(openAgain().requests().get(id)).contains(r);
+    assertThat(store.requests().releases(id)).containsExactly(release);
+
+    String held = store.requests().newId();
+    assertThat(store.requests().receiveDecided(held, "agent", "ice-ero-sfr", BODY, T0, Decision.REFER, REFER_JSON,
+        List.of()).status()).isEqualTo(RequestStatus.HELD);
+    assertThat(store.requests().pending(10)).extracting(StoredRequest::id).containsExactly(held);
+  }
+
+  @Test
+  void aRequestStoredWithABadDecisionStoresNothing() {
+    String id = store.requests().newId();
+    Release release = new Release(id, "ca-dmv", "d-1", Map.of("name", "Ann"));
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of(release))).isInstanceOf(StoreException.class).hasMessageContaining("a DENY releases nothing");
+    Release other = new Release("req-other", "ca-dmv", "d-1", Map.of("name", "Ann"));
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.PERMIT,
+        PERMIT_JSON, List.of(other))).isInstanceOf(StoreException.class).hasMessageContaining("belongs to request");
+    Release unknownSource = new Release(id, "no-such-source", "d-1", Map.of("name", "Ann"));
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.PERMIT,
+        PERMIT_JSON, List.of(unknownSource)))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "no-agency", BODY, T0, Decision.PERMIT,
+        PERMIT_JSON, List.of(release)))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_REFERENCE));
+    assertThat(store.requests().get(id)).isEmpty();
+    assertThat(store.requests().releases(id)).isEmpty();
+
+    store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.PERMIT, PERMIT_JSON, List.of(release));
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of())).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.DUPLICATE));
+    assertThat(store.requests().get(id).orElseThrow().decision()).contains(Decision.PERMIT);
+  }
+
+  @Test
   void timesAreKeptToTheMicrosecond() {
     Instant nanos = Instant.parse("2026-11-20T10:00:00.123456789Z");
     StoredRequest r = store.requests().receive("officer", "sfpd", BODY, nanos);
