@@ -66,6 +66,9 @@ public final class Gateway {
   private final Ledger ledger;
   private final StrictJson json;
   private final Clock clock;
+  /** How long an authenticated token is remembered. */
+  public static final java.time.Duration CALLER_CACHE_TTL = java.time.Duration.ofSeconds(5);
+  private final com.github.benmanes.caffeine.cache.Cache<String, Caller> callers;
 
   public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock) {
     this.store = store;
@@ -73,15 +76,27 @@ public final class Gateway {
     this.ledger = ledger;
     this.json = json;
     this.clock = clock;
+    this.callers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CALLER_CACHE_TTL)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).maximumSize(10_000).build();
   }
 
-  /** The caller a bearer token belongs to. */
+  /**
+   * The caller a bearer token belongs to. Known tokens are remembered for {@link #CALLER_CACHE_TTL} (by the token's
+   * hash), so a request costs no registry reads; a revoked token therefore keeps working for at most that long.
+   */
   public Caller authenticate(String token) {
+    String key = java.util.HexFormat.of().formatHex(org.firebreak.store.UserRepository.tokenHash(token));
+    Caller known = callers.getIfPresent(key);
+    if (known != null) {
+      return known;
+    }
     User user = store.users().authenticate(token)
         .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "unknown or revoked token"));
     Agency agency = store.agencies().get(user.agencyId())
         .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHENTICATED, "the token's agency is gone"));
-    return new Caller(user, agency);
+    Caller caller = new Caller(user, agency);
+    callers.put(key, caller);
+    return caller;
   }
 
   /** Decides and answers a request. {@code raw} is the body as received, kept in the private record. */

@@ -108,6 +108,49 @@ class GatewayTest {
     Proofs.verifyInclusion(r.index(), r.treeSize(), r.leafHash(), r.inclusionProof(), cp.checkpoint().root());
   }
 
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-11-20T10:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void aRevokedTokenStopsWorkingWithinTheCallerCacheTimeAndAnUnknownOneNeverWorks(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    MovableClock clock = new MovableClock();
+    Gateway g = new Gateway(store, new Policy(JSON).shippedEngine(), ledger, JSON, clock);
+    String token = store.users().createWithToken(new User("officer-9", "sfpd", Set.of(Role.REQUESTER), List.of(),
+        List.of()));
+    assertThat(g.authenticate(token).user().id()).isEqualTo("officer-9");
+    assertThat(store.users().revokeToken(token)).isTrue();
+    // Remembered: the registry is not read again until the cache time has passed.
+    assertThat(g.authenticate(token).user().id()).isEqualTo("officer-9");
+    clock.now = clock.now.plus(Gateway.CALLER_CACHE_TTL).plusMillis(1);
+    assertThatThrownBy(() -> g.authenticate(token)).isInstanceOfSatisfying(GatewayException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
+    // Refusals are not remembered: a token issued later works at once.
+    String unknown = "fbk_" + "0".repeat(43);
+    assertThatThrownBy(() -> g.authenticate(unknown)).isInstanceOf(GatewayException.class);
+    String fresh = store.users().issueToken("officer-9");
+    assertThat(g.authenticate(fresh).user().id()).isEqualTo("officer-9");
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
   void localPoliceGetTheMatchingRecordMinusWhatTheLawWithholds(TestDatabases.Kind kind) throws Exception {
