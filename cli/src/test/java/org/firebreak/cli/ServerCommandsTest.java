@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,5 +210,45 @@ class ServerCommandsTest {
     try (Serving again = new Serving("serve", "--data", data.toString(), "--port", "0")) {
       assertThat(again.out.toString()).doesNotContain("written now").doesNotContain("(created)");
     }
+  }
+
+  @Test
+  void serveWithAnOidcIssuerDiscoversItsKeysAndRefusesIncompleteOrUnsafeSettings() throws Exception {
+    HttpServer issuer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    String iss = "http://127.0.0.1:" + issuer.getAddress().getPort() + "/realms/firebreak";
+    issuer.createContext("/realms/firebreak/.well-known/openid-configuration", ex -> {
+      byte[] doc = ("{\"issuer\":\"" + iss + "\",\"jwks_uri\":\"" + iss + "/certs\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, doc.length);
+      ex.getResponseBody().write(doc);
+      ex.close();
+    });
+    issuer.start();
+    try (Serving s = new Serving("serve", "--data", tmp.resolve("data").toString(), "--port", "0",
+        "--oidc-issuer", iss, "--oidc-audience", "firebreak-api")) {
+      assertThat(s.out.toString()).contains("OIDC:           issuer " + iss + ", audience firebreak-api, keys "
+          + iss + "/certs");
+    } finally {
+      issuer.stop(0);
+    }
+
+    CliTest.Run r = run("serve", "--data", tmp.resolve("a").toString(), "--port", "0", "--oidc-issuer", iss);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("--oidc-issuer needs --oidc-audience").doesNotContain("\n");
+    r = run("serve", "--data", tmp.resolve("b").toString(), "--port", "0", "--oidc-audience", "api");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("need --oidc-issuer");
+    r = run("serve", "--data", tmp.resolve("c").toString(), "--port", "0", "--oidc-issuer",
+        "http://login.example.gov/realms/x", "--oidc-audience", "api");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("firebreak: invalid-input: OIDC issuer 'http://login.example.gov/realms/x'"
+        + " must use https (plain http only to localhost)");
+    // The issuer is gone now: the start fails in one line, naming where it looked.
+    r = run("serve", "--data", tmp.resolve("d").toString(), "--port", "0", "--oidc-issuer", iss,
+        "--oidc-audience", "api");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("firebreak: unavailable: cannot read the OIDC discovery document "
+        + iss + "/.well-known/openid-configuration").doesNotContain("\n");
   }
 }

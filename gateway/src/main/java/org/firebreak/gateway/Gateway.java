@@ -99,6 +99,33 @@ public final class Gateway {
     return caller;
   }
 
+  /**
+   * The caller for an identity another issuer vouched for (an OIDC token): the user must be registered, the agency
+   * named must be theirs, and they act with the roles both the issuer grants and the registry gives them.
+   *
+   * @throws GatewayException UNAUTHENTICATED for an unregistered user or agency or another agency than the
+   *     user's; FORBIDDEN when no granted role is one of the user's
+   */
+  public Caller caller(String userId, String agencyId, Set<Role> granted) {
+    Agency agency = store.agencies().get(agencyId).orElseThrow(() -> new GatewayException(
+        ErrorCode.UNAUTHENTICATED, "the token's agency '" + agencyId + "' is not registered"));
+    User registered = store.users().get(userId).orElseThrow(() -> new GatewayException(
+        ErrorCode.UNAUTHENTICATED, "the token's subject '" + userId + "' is not a registered user"));
+    if (!registered.agencyId().equals(agency.id())) {
+      throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the token's agency '" + agencyId
+          + "' is not the agency of user '" + userId + "'");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    roles.addAll(granted);
+    roles.retainAll(registered.roles());
+    if (roles.isEmpty()) {
+      throw new GatewayException(ErrorCode.FORBIDDEN, "the token grants user '" + userId
+          + "' none of their registered roles " + registered.roles());
+    }
+    return new Caller(new User(registered.id(), registered.agencyId(), roles, registered.taskForces(),
+        registered.certifications()), agency);
+  }
+
   /** Decides and answers a request. {@code raw} is the body as received, kept in the private record. */
   public RequestOutcome submit(Caller caller, RequestBody body, String raw) {
     caller.require(Role.REQUESTER);

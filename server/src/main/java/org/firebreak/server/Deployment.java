@@ -47,7 +47,8 @@ import org.firebreak.store.Vendor;
  * SQLite; the database's own ledger tables with PostgreSQL), and the first administrator: agency {@value #ADMIN_AGENCY}
  * (LOCAL, component OTHER, jurisdiction US: a stand-in for whoever runs this instance, never a requester), user
  * {@value #ADMIN_USER} with the role ADMIN only, whose token goes to {@code DIR/admin-token} (mode 0600). Later starts
- * reuse all of it; if {@code admin-token} was deleted, a new token is issued for the admin and written there.
+ * reuse all of it; if {@code admin-token} was deleted, a new token is issued for the admin and written there. With
+ * {@link Settings#oidc()} the server also accepts that issuer's JWTs ({@link OidcAuthenticator}).
  *
  * <p>{@link #close()} stops HTTP (requests in flight finish), then closes the ledger (everything acknowledged is
  * published), then the store.
@@ -60,13 +61,20 @@ public final class Deployment implements AutoCloseable {
   public static final String LEDGER_DIR = "ledger";
   public static final String DEFAULT_ORIGIN = "firebreak.localhost/log";
 
-  /** What {@code firebreak serve} was given. */
-  public record Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin) {
+  /** What {@code firebreak serve} was given; {@code oidc} empty: API tokens are the only credential. */
+  public record Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin,
+      Optional<OidcSettings> oidc) {
     public Settings {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(dbUrl, "dbUrl");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(oidc, "oidc");
+    }
+
+    /** Without OIDC. */
+    public Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin) {
+      this(dataDir, dbUrl, host, port, origin, Optional.empty());
     }
 
     public String effectiveDbUrl() {
@@ -82,10 +90,11 @@ public final class Deployment implements AutoCloseable {
   private final String verifierKey;
   private final boolean adminTokenWritten;
   private final boolean ledgerCreated;
+  private final Optional<URI> oidcJwks;
   private boolean closed;
 
   private Deployment(Settings settings, Store store, Ledger ledger, LedgerStorage logFiles, FirebreakServer server,
-      String verifierKey, boolean adminTokenWritten, boolean ledgerCreated) {
+      String verifierKey, boolean adminTokenWritten, boolean ledgerCreated, Optional<URI> oidcJwks) {
     this.settings = settings;
     this.store = store;
     this.ledger = ledger;
@@ -94,11 +103,14 @@ public final class Deployment implements AutoCloseable {
     this.verifierKey = verifierKey;
     this.adminTokenWritten = adminTokenWritten;
     this.ledgerCreated = ledgerCreated;
+    this.oidcJwks = oidcJwks;
   }
 
   /** Opens (creating on first start) everything under the data directory and starts the HTTP server. */
   public static Deployment start(Settings s) throws IOException {
     Path dir = s.dataDir().toAbsolutePath().normalize(); // DirectoryStorage compares paths literally
+    // The OIDC issuer's keys are found before anything is created, so a wrong issuer leaves no half-made directory.
+    Optional<OidcSettings> oidcSettings = s.oidc().map(OidcAuthenticator::resolve);
     createPrivateDirectory(dir);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
@@ -133,9 +145,11 @@ public final class Deployment implements AutoCloseable {
       JvmGcMetrics gc = new JvmGcMetrics();
       gc.bindTo(prometheus);
       opened.add(0, gc);
+      Optional<OidcAuthenticator> oidc = oidcSettings.map(o -> OidcAuthenticator.create(o, gateway));
       FirebreakServer server = new FirebreakServer(gateway, logFiles, signer.verifier().text(), prometheus,
-          FirebreakServer.Options.defaults(s.host(), s.port())).start();
-      return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists);
+          FirebreakServer.Options.defaults(s.host(), s.port()), oidc.map(Authenticator.class::cast)).start();
+      return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists,
+          oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {
       for (AutoCloseable c : opened) {
         try {
@@ -239,6 +253,11 @@ public final class Deployment implements AutoCloseable {
   /** True when this start created the ledger. */
   public boolean ledgerCreated() {
     return ledgerCreated;
+  }
+
+  /** The JWK set URL OIDC tokens are checked against (configured or discovered); empty without OIDC. */
+  public Optional<URI> oidcJwks() {
+    return oidcJwks;
   }
 
   /** The store, for tests and tools in the same process. */

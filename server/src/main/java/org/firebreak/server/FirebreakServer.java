@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.firebreak.core.json.StrictJson;
 import org.firebreak.gateway.Caller;
@@ -24,8 +25,9 @@ import org.firebreak.store.Role;
 
 /**
  * The HTTP API on Javalin. Every route is listed once, in {@link #routes()}, with the roles that may call it (none:
- * public); {@link #start()} registers exactly those. Authentication is {@code Authorization: Bearer <token>}, checked
- * by the gateway; each route then checks its roles. Errors are application/problem+json ({@link Problems}).
+ * public); {@link #start()} registers exactly those. Authentication is {@code Authorization: Bearer <token>}: an API
+ * token, checked by the gateway, or (when an OIDC issuer is configured) a JWT, checked by {@link OidcAuthenticator};
+ * each route then checks its roles. Errors are application/problem+json ({@link Problems}).
  *
  * <pre>{@code
  * FirebreakServer server = new FirebreakServer(gateway, ledgerFiles, verifierKey, prometheus,
@@ -81,7 +83,8 @@ public final class FirebreakServer implements AutoCloseable {
   private static final String ROUTE_ATTRIBUTE = "firebreak.route";
   private static final String BEARER = "bearer ";
 
-  private final Gateway gateway;
+  private final Authenticator apiTokens;
+  private final Optional<Authenticator> jwts;
   private final PrometheusMeterRegistry prometheus;
   private final Options options;
   private final Metrics metrics;
@@ -100,7 +103,18 @@ public final class FirebreakServer implements AutoCloseable {
    */
   public FirebreakServer(Gateway gateway, LedgerStorage ledgerFiles, String verifierKey,
       PrometheusMeterRegistry prometheus, Options options) {
-    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this(gateway, ledgerFiles, verifierKey, prometheus, options, Optional.empty());
+  }
+
+  /**
+   * @param jwts the authenticator of bearer tokens shaped like a JWT ({@link OidcAuthenticator#looksLikeJwt}); empty:
+   *     API tokens only, and a JWT is an unknown API token
+   */
+  public FirebreakServer(Gateway gateway, LedgerStorage ledgerFiles, String verifierKey,
+      PrometheusMeterRegistry prometheus, Options options, Optional<Authenticator> jwts) {
+    Objects.requireNonNull(gateway, "gateway");
+    this.apiTokens = gateway::authenticate;
+    this.jwts = Objects.requireNonNull(jwts, "jwts");
     this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
     this.options = Objects.requireNonNull(options, "options");
     StrictJson json = new StrictJson();
@@ -177,7 +191,11 @@ public final class FirebreakServer implements AutoCloseable {
     if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER) || header.substring(BEARER.length()).isBlank()) {
       throw Problems.unauthenticated("the Authorization header is not 'Bearer <token>'");
     }
-    return gateway.authenticate(header.substring(BEARER.length()).strip());
+    String token = header.substring(BEARER.length()).strip();
+    if (jwts.isPresent() && OidcAuthenticator.looksLikeJwt(token)) {
+      return jwts.get().authenticate(token);
+    }
+    return apiTokens.authenticate(token);
   }
 
   private void healthz(Context ctx) {

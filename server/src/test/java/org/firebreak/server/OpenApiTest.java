@@ -77,4 +77,25 @@ class OpenApiTest {
     }));
     assertThat(missing).isEmpty();
   }
+
+  @Test
+  void everyAuthenticatedOperationTakesAnApiTokenOrAnOidcJwt() throws Exception {
+    JsonNode doc;
+    try (InputStream in = FirebreakServer.class.getResourceAsStream("/openapi.json")) {
+      doc = Http.JSON.readTree(in);
+    }
+    JsonNode jwt = doc.at("/components/securitySchemes/oidcJwt");
+    assertThat(jwt.path("scheme").asText()).isEqualTo("bearer");
+    assertThat(jwt.path("bearerFormat").asText()).isEqualTo("JWT");
+    List<String> wrong = new ArrayList<>();
+    doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
+      Set<String> schemes = new TreeSet<>();
+      op.getValue().path("security").forEach(alt -> alt.properties().forEach(e -> schemes.add(e.getKey())));
+      boolean authed = op.getValue().path("x-roles").size() > 0;
+      if (!schemes.equals(authed ? Set.of("bearer", "oidcJwt") : Set.of())) {
+        wrong.add(op.getKey() + " " + p.getKey() + ": " + schemes);
+      }
+    }));
+    assertThat(wrong).isEmpty();
+  }
 }
