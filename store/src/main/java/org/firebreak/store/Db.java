@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.firebreak.store.StoreException.Kind;
@@ -52,7 +52,6 @@ final class Db {
   private final Jdbi writer;
   final Vendor vendor;
   private final ReentrantLock writeLock;
-  private final ReentrantLock groupLock;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
   private final ObjectMapper json = new ObjectMapper();
 
@@ -62,9 +61,7 @@ final class Db {
     this.writer = writer;
     this.vendor = vendor;
     this.writeLock = vendor == Vendor.SQLITE ? new ReentrantLock() : null;
-    // On SQLite grouped writes take the one write lock; PostgreSQL takes concurrent writers, so only the groups
-    // need one leader at a time.
-    this.groupLock = writeLock != null ? writeLock : new ReentrantLock();
+    committer.start();
   }
 
   /** Runs a read on the thread's transaction if it has one, else on a pooled connection in autocommit. */
@@ -112,28 +109,28 @@ final class Db {
 
   private record Grouped<R>(String what, Function<Handle, R> work, CompletableFuture<R> result) {}
 
-  private final ConcurrentLinkedQueue<Grouped<?>> groupQueue = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<Grouped<?>> groupQueue = new LinkedBlockingQueue<>();
+  private final Thread committer = Thread.ofPlatform().daemon().name("store-group-commit").unstarted(this::commit);
+  private volatile boolean closed;
 
   /**
    * Runs {@code work} in a write transaction that it may share with the grouped writes of other threads: one commit,
-   * so one fsync, for all of them (group commit). The first thread to get the write lock runs every grouped write
-   * queued by then and commits; the others find theirs done when they get the lock. When a shared transaction fails,
-   * each of its writes is run again alone, so one refused write never fails another. {@code work} must touch nothing
-   * but the database: it may run twice.
+   * so one fsync, for all of them (group commit). One thread, {@code store-group-commit}, takes every grouped write
+   * queued, runs them in one transaction and commits; each caller waits for its own result only. When a shared
+   * transaction fails, each of its writes is run again alone, so one refused write never fails another. {@code work}
+   * must touch nothing but the database: it may run twice.
    */
   <R> R writeGrouped(String what, Function<Handle, R> work) {
     if (bound.get() != null) {
       return nested(what, bound.get(), work);
     }
+    if (closed) {
+      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
+    }
     Grouped<R> mine = new Grouped<>(what, work, new CompletableFuture<>());
     groupQueue.add(mine);
-    groupLock.lock();
-    try {
-      while (!mine.result().isDone()) {
-        commitGroup();
-      }
-    } finally {
-      groupLock.unlock();
+    if (closed && !committer.isAlive() && groupQueue.remove(mine)) {
+      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
     }
     try {
       return mine.result().join();
@@ -142,15 +139,34 @@ final class Db {
     }
   }
 
-  private void commitGroup() {
-    List<Grouped<?>> group = new java.util.ArrayList<>();
-    for (Grouped<?> g; group.size() < MAX_GROUP && (g = groupQueue.poll()) != null; ) {
-      group.add(g);
+  /** Put on the queue by {@link #close}: everything queued before it is committed, then the committer stops. */
+  private static final Grouped<Object> STOP = new Grouped<>("stop", h -> null, new CompletableFuture<>());
+
+  private void commit() {
+    List<Grouped<?>> group = new java.util.ArrayList<>(MAX_GROUP);
+    while (true) {
+      group.clear();
+      try {
+        group.add(groupQueue.take());
+      } catch (InterruptedException e) {
+        return; // never interrupted by the store itself
+      }
+      groupQueue.drainTo(group, MAX_GROUP - 1);
+      boolean stop = group.remove(STOP);
+      if (!group.isEmpty()) {
+        commitGroup(group);
+      }
+      if (stop) {
+        return;
+      }
     }
-    if (group.isEmpty()) {
-      return;
-    }
+  }
+
+  private void commitGroup(List<Grouped<?>> group) {
     List<Object> results = new java.util.ArrayList<>(group.size());
+    if (writeLock != null) {
+      writeLock.lock();
+    }
     try {
       writer.useTransaction(handle -> {
         bound.set(handle);
@@ -167,6 +183,10 @@ final class Db {
         runAlone(g);
       }
       return;
+    } finally {
+      if (writeLock != null) {
+        writeLock.unlock();
+      }
     }
     for (int i = 0; i < group.size(); i++) {
       complete(group.get(i), results.get(i));
@@ -184,6 +204,20 @@ final class Db {
   @SuppressWarnings("unchecked")
   private static <R> void complete(Grouped<R> g, Object result) {
     g.result().complete((R) result);
+  }
+
+  /** Stops taking grouped writes once those queued are committed. */
+  void close() {
+    closed = true;
+    groupQueue.add(STOP);
+    try {
+      committer.join(java.time.Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Grouped<?> g; (g = groupQueue.poll()) != null; ) {
+      g.result().completeExceptionally(new StoreFailureException("the store closed before this write", null));
+    }
   }
 
   /** True when this thread is inside a write transaction of this store. */

@@ -192,6 +192,7 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    db.close();
     writers.close();
     pool.close();
   }

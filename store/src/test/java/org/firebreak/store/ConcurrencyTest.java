@@ -93,6 +93,16 @@ class ConcurrencyTest extends StoreTestBase {
   }
 
   @Test
+  void aStoreThatIsClosedRefusesGroupedWritesInsteadOfHanging() throws Exception {
+    Store other = openAgain();
+    StoredRequest before = other.requests().receive("officer", "sfpd", "{}", T0);
+    other.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.requests().receive("officer", "sfpd", "{}", T0))
+        .isInstanceOf(StoreFailureException.class).hasMessageContaining("closed");
+    assertThat(store.requests().get(before.id())).isPresent(); // what was committed before the close is there
+  }
+
+  @Test
   void aRaceToReviewOneRequestHasExactlyOneWinner() throws Exception {
     Store other = openAgain();
     for (int round = 0; round < 5; round++) {
