@@ -94,10 +94,23 @@ public final class Ledger implements AutoCloseable {
    * journal holds beyond the checkpoint.
    */
   public static Ledger open(LedgerStorage storage, NoteSigner signer, LedgerOptions options) throws IOException {
-    SignedCheckpoint cp = readCheckpoint(storage, CHECKPOINT, signer)
-        .orElseThrow(() -> new LedgerException("no log here (no checkpoint)"));
-    // A log written before sync points, or closed cleanly by an older version: its tiles are all durable.
-    SignedCheckpoint synced = readCheckpoint(storage, SyncPoints.SYNCED, signer).orElse(cp);
+    // The checkpoint is written without an fsync (the journal can rebuild everything it covers), so after a crash it
+    // may be missing, empty or older than the sync point; the sync point's own copy is durable.
+    java.util.Optional<SignedCheckpoint> lastSynced = readCheckpoint(storage, SyncPoints.SYNCED, signer);
+    SignedCheckpoint cp;
+    try {
+      cp = readCheckpoint(storage, CHECKPOINT, signer).orElse(null);
+    } catch (LedgerException e) {
+      if (lastSynced.isEmpty()) {
+        throw e;
+      }
+      cp = null;
+    }
+    if (cp == null || lastSynced.isPresent() && lastSynced.get().checkpoint().size() > cp.checkpoint().size()) {
+      cp = lastSynced.orElseThrow(() -> new LedgerException("no log here (no checkpoint)"));
+    }
+    // A log written before sync points: its tiles are all durable.
+    SignedCheckpoint synced = lastSynced.orElse(cp);
     long syncedSize = synced.checkpoint().size();
     long size = cp.checkpoint().size();
     if (!synced.checkpoint().origin().equals(cp.checkpoint().origin()) || syncedSize > size) {
@@ -366,7 +379,10 @@ public final class Ledger implements AutoCloseable {
   private SignedCheckpoint publishCheckpoint() throws IOException {
     Checkpoint cp = new Checkpoint(origin, edge.size(), edge.root(), List.of());
     SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
-    storage.write(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
+    // Atomically replaced but not synced: every entry it covers is in the journal, so after a crash open signs a
+    // checkpoint at least as large over the same tree. It becomes durable at the next sync point.
+    storage.writeUnsynced(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
+    syncPoints.written(List.of(CHECKPOINT));
     List<Waiter> ready = new ArrayList<>();
     synchronized (this) {
       published = signed;
