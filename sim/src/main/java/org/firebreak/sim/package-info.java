@@ -1,0 +1,2 @@
+/** A synthetic sanctuary city, a month of labelled requests, and their replay through the HTTP API. */
+package org.firebreak.sim;
