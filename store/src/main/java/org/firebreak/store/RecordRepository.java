@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.firebreak.store.StoreException.Kind;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.argument.Argument;
 
 /**
  * Records of the registered sources. Ingest is idempotent by (source, id): a record with an id the source already
@@ -178,39 +178,85 @@ public final class RecordRepository {
     return new StoreException(Kind.INVALID, "record " + i + " of the batch (id '" + r.id() + "'): " + why, i, null);
   }
 
-  /** Replaces or inserts a chunk of checked records; returns how many replaced an existing one. */
+  /**
+   * Replaces or inserts a chunk of checked records; returns how many replaced an existing one. Plain JDBC batches
+   * with positional parameters: ingest moves millions of rows, and only the ids already stored are deleted first.
+   */
   private int store(Handle h, Source source, List<StoredRecord> chunk) {
-    PreparedBatch dropKeys = h.prepareBatch("DELETE FROM record_keys WHERE source_id = :s AND record_id = :id");
-    PreparedBatch dropRecords = h.prepareBatch("DELETE FROM records WHERE source_id = :s AND record_id = :id");
-    for (StoredRecord r : chunk) {
-      dropKeys.bind("s", source.id()).bind("id", r.id()).add();
-      dropRecords.bind("s", source.id()).bind("id", r.id()).add();
+    java.sql.Connection c = h.getConnection();
+    try {
+      List<String> existing = existingIds(c, source.id(), chunk);
+      if (!existing.isEmpty()) {
+        try (var dropKeys = c.prepareStatement("DELETE FROM record_keys WHERE source_id = ? AND record_id = ?");
+            var dropRecords = c.prepareStatement("DELETE FROM records WHERE source_id = ? AND record_id = ?")) {
+          for (String id : existing) {
+            dropKeys.setString(1, source.id());
+            dropKeys.setString(2, id);
+            dropKeys.addBatch();
+            dropRecords.setString(1, source.id());
+            dropRecords.setString(2, id);
+            dropRecords.addBatch();
+          }
+          dropKeys.executeBatch();
+          dropRecords.executeBatch();
+        }
+      }
+      Argument at = db.time(Instant.now(), "ingested_at");
+      try (var records = c.prepareStatement(
+              "INSERT INTO records (source_id, record_id, fields, ingested_at) VALUES (?, ?, ?, ?)");
+          var keys = c.prepareStatement(
+              "INSERT INTO record_keys (source_id, field, value, record_id) VALUES (?, ?, ?, ?)")) {
+        boolean anyKey = false;
+        for (StoredRecord r : chunk) {
+          records.setString(1, source.id());
+          records.setString(2, r.id());
+          records.setString(3, db.toJson(r.fields()));
+          at.apply(4, records, null);
+          records.addBatch();
+          for (String f : source.searchable()) {
+            String v = r.fields().get(f);
+            if (v != null) {
+              keys.setString(1, source.id());
+              keys.setString(2, f);
+              keys.setString(3, v);
+              keys.setString(4, r.id());
+              keys.addBatch();
+              anyKey = true;
+            }
+          }
+        }
+        records.executeBatch();
+        if (anyKey) {
+          keys.executeBatch();
+        }
+      }
+      return existing.size();
+    } catch (java.sql.SQLException e) {
+      // As Jdbi would report it, so Db translates constraint violations and failures the same way.
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
     }
-    dropKeys.execute();
-    int replaced = 0;
-    for (int n : dropRecords.execute()) {
-      replaced += n > 0 ? 1 : 0;
+  }
+
+  /** The ids of the chunk that the source already holds: one query per chunk. */
+  private static List<String> existingIds(java.sql.Connection c, String sourceId, List<StoredRecord> chunk)
+      throws java.sql.SQLException {
+    StringBuilder sql = new StringBuilder("SELECT record_id FROM records WHERE source_id = ? AND record_id IN (");
+    for (int i = 0; i < chunk.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
     }
-    var at = db.time(Instant.now(), "ingested_at");
-    PreparedBatch records = h.prepareBatch("INSERT INTO records (source_id, record_id, fields, ingested_at) "
-        + "VALUES (:s, :id, :fields, :at)");
-    PreparedBatch keys = h.prepareBatch("INSERT INTO record_keys (source_id, field, value, record_id) "
-        + "VALUES (:s, :f, :v, :id)");
-    boolean anyKey = false;
-    for (StoredRecord r : chunk) {
-      records.bind("s", source.id()).bind("id", r.id()).bind("fields", db.toJson(r.fields())).bind("at", at).add();
-      for (String f : source.searchable()) {
-        String v = r.fields().get(f);
-        if (v != null) {
-          keys.bind("s", source.id()).bind("f", f).bind("v", v).bind("id", r.id()).add();
-          anyKey = true;
+    sql.append(')');
+    List<String> ids = new ArrayList<>();
+    try (var q = c.prepareStatement(sql.toString())) {
+      q.setString(1, sourceId);
+      for (int i = 0; i < chunk.size(); i++) {
+        q.setString(i + 2, chunk.get(i).id());
+      }
+      try (var rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
         }
       }
     }
-    records.execute();
-    if (anyKey) {
-      keys.execute();
-    }
-    return replaced;
+    return ids;
   }
 }
