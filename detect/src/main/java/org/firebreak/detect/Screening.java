@@ -1,0 +1,72 @@
+package org.firebreak.detect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.firebreak.core.vocab.Component;
+import org.firebreak.policy.ImmigrationTextClassifier;
+import org.firebreak.policy.ImmigrationTextClassifier.Kind;
+import org.firebreak.policy.ImmigrationTextClassifier.Signal;
+
+/**
+ * Reads an event's words once for all detectors, with the classifier shared with the policy engine: the reason's
+ * immigration signals, and whether the requester's organisation or {@code onBehalfOf} names an immigration authority
+ * ("[Federal] U.S. Immigration and Customs Enforcement", "Homeland Security Investigations", "Border Patrol", ...).
+ *
+ * <p>One instance per run (not thread-safe): organisation names repeat on almost every row of a log, so their
+ * reading is remembered, up to {@link #NAME_CACHE} names.
+ */
+public final class Screening {
+  private static final int NAME_CACHE = 100_000;
+
+  private final ImmigrationTextClassifier classifier;
+  private final Map<String, List<Signal>> names = new HashMap<>();
+
+  public Screening(ImmigrationTextClassifier classifier) {
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
+  }
+
+  public ScreenedEvent screen(AuditEvent e) {
+    List<Signal> signals = e.reason().isEmpty() ? List.of() : classifier.signals(e.reason());
+    Optional<ScreenedEvent.Authority> requester = e.component().filter(Component::isImmigrationAuthority)
+        .map(c -> new ScreenedEvent.Authority(e.organization().orElse(c.name()), "component " + c.name()))
+        .or(() -> e.organization().flatMap(this::authority));
+    Optional<ScreenedEvent.Authority> onBehalfOf = e.onBehalfOf().flatMap(this::authority);
+    return new ScreenedEvent(e, signals, requester, onBehalfOf);
+  }
+
+  /** The immigration authority an organisation's name names, if it names one. */
+  public Optional<ScreenedEvent.Authority> authority(String name) {
+    for (Signal s : nameSignals(name)) {
+      if (s.kind() == Kind.AGENCY) {
+        return Optional.of(new ScreenedEvent.Authority(name, classifier.explain(s)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The classifier's signals in an organisation's name, remembered. */
+  public List<Signal> nameSignals(String name) {
+    List<Signal> known = names.get(name);
+    if (known != null) {
+      return known;
+    }
+    List<Signal> found = classifier.signals(name);
+    if (names.size() < NAME_CACHE) {
+      names.put(name, found);
+    }
+    return found;
+  }
+
+  /** The classifier's explanation of one signal. */
+  public String explain(Signal s) {
+    return classifier.explain(s);
+  }
+
+  /** The classifier's signals in any text (an organisation's name, a reason). */
+  public List<Signal> signals(String text) {
+    return classifier.signals(text);
+  }
+}

@@ -1,0 +1,58 @@
+package org.firebreak.detect.importer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.firebreak.core.error.InvalidInputException;
+
+/**
+ * Flock CSV exports, by their header: portal search audits ({@code id,userId,searchDate,cameraCount|networkCount,
+ * reason}, later {@code offenseType}, {@code caseNumber}), network audits and organization audits ({@code ID, Name,
+ * Org Name, Total Networks Searched, Total Devices Searched, Time Frame, License Plate, Reason, Case #, Filters,
+ * Search Time, Search Type}, later {@code Text Prompt, Moderation}, {@code Offense Type}, without the devices
+ * column; or with {@code Time_Frame_Start/End} as PDF conversions write them). Columns are found by name, so the
+ * variants and their order do not matter; a header with no reason, offence type or organisation column is not a
+ * Flock search audit.
+ */
+public final class FlockCsvImporter implements Importer {
+  private final Format format;
+
+  /** @param format {@link Format#FLOCK_PORTAL}, {@link Format#FLOCK_NETWORK} or {@link Format#FLOCK_ORG} */
+  public FlockCsvImporter(Format format) {
+    if (format != Format.FLOCK_PORTAL && format != Format.FLOCK_NETWORK && format != Format.FLOCK_ORG) {
+      throw new IllegalArgumentException("not a Flock CSV format: " + format);
+    }
+    this.format = format;
+  }
+
+  @Override
+  public void read(Path file, String label, ImportSink sink) {
+    RowReader.Context context = Custodians.ofFile(file, format == Format.FLOCK_NETWORK);
+    CsvRows.read(file, label, header -> {
+      Map<Field, Integer> columns = RowReader.byVendorNames(header);
+      if (!columns.containsKey(Field.REASON) && !columns.containsKey(Field.OFFENSE_TYPE)
+          && !columns.containsKey(Field.ORGANIZATION)) {
+        throw new InvalidInputException(label, "line 1", "not a Flock " + format + " export: no Reason, Offense Type"
+            + " or Org Name column in the header " + RowReader.clip(String.join(",", header)), null);
+      }
+      RowReader reader = new RowReader(label, header, columns, context);
+      return (cells, line, row) -> reader.read(cells, line, row, sink);
+    }, sink);
+  }
+
+  /** Whether a header looks like a Flock audit (any of the shapes above). */
+  static Optional<Format> recognise(List<String> header, String fileName) {
+    Map<Field, Integer> columns = RowReader.byVendorNames(header);
+    if (columns.containsKey(Field.ORGANIZATION)) {
+      return Optional.of(fileName.toLowerCase(java.util.Locale.ROOT).contains("network") ? Format.FLOCK_NETWORK
+          : Format.FLOCK_ORG);
+    }
+    if (columns.containsKey(Field.TIME) && (columns.containsKey(Field.REASON)
+        || columns.containsKey(Field.OFFENSE_TYPE)) && (columns.containsKey(Field.NETWORKS)
+        || columns.containsKey(Field.DEVICES))) {
+      return Optional.of(Format.FLOCK_PORTAL);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,247 @@
+package org.firebreak.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.SourceKind;
+import org.firebreak.detect.importer.Format;
+import org.firebreak.policy.ImmigrationTextClassifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each detector on events made for it, and all of them on the documented network-audit shape. */
+class DetectorsTest {
+  @TempDir
+  Path dir;
+
+  static final Instant T0 = Instant.parse("2025-11-02T09:00:00Z");
+  int rows;
+
+  /** A shared-access ALPR search of a California custodian's data, with nothing else set. */
+  AuditEvent.Builder search(String id) {
+    rows++;
+    return AuditEvent.builder(id, new Location("test.csv", rows + 1, rows)).time(Optional.of(T0))
+        .sources(List.of(SourceKind.ALPR)).custodian(Optional.of("oakland-ca-pd"))
+        .custodianJurisdiction(Optional.of("US-CA")).sharedAccess(true).caseNumber(Optional.of("25-1"));
+  }
+
+  static List<Flag> run(AuditEvent... events) {
+    Detection d = Detection.standard(new ImmigrationTextClassifier(), Settings.defaults());
+    List<Flag> flags = new ArrayList<>();
+    for (AuditEvent e : events) {
+      d.accept(e, flags::add);
+    }
+    d.finish(flags::add);
+    return flags;
+  }
+
+  static List<String> detectors(List<Flag> flags) {
+    return flags.stream().map(Flag::detector).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ICE WARRANT", "I.C.E.", "ICE+ERO", "assist HSI", "I-247A on file", "Form I-200",
+      "immigration", "illegal alien", "287(g) op", "CBP assist", "ice warrant", "deportation"})
+  void immigrationPurposeFiresOnWhatRequestersWrite(String reason) {
+    List<Flag> flags = run(search("e").reason(reason).build());
+    assertThat(flags).filteredOn(f -> f.detector().equals("immigration-purpose")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.HIGH); // California forbids it
+          assertThat(f.citations()).contains("Cal. Gov. Code § 7284.6(a)(1)");
+          assertThat(f.explanation()).startsWith("reason \"" + reason + "\" ");
+        });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"police", "dice game", "hotplate removal", "black ice on road", "possession of ice",
+      "sale of ice", "erosion", "Alice Price", "Rice", "ICEMAN", "hero", "notice", "287(B) vehicle",
+      "FBI SAFE ST TF", "justice", "tree removal"})
+  void immigrationPurposeStaysQuietOnTraps(String reason) {
+    assertThat(detectors(run(search("e").reason(reason).build())))
+        .doesNotContain("immigration-purpose", "task-force", "immigration-agency");
+  }
+
+  @Test
+  void immigrationPurposeOutsideASanctuaryStateIsMediumWithoutCitations() {
+    List<Flag> flags = run(search("e").custodianJurisdiction(Optional.of("US-FL")).reason("ICE WARRANT").build());
+    Flag f = flags.stream().filter(x -> x.detector().equals("immigration-purpose")).findFirst().orElseThrow();
+    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(f.citations()).isEmpty();
+    assertThat(f.explanation()).contains("no state law restricting this is encoded for US-FL");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"U.S. Immigration and Customs Enforcement", "Homeland Security Investigations",
+      "Customs and Border Protection", "US Border Patrol - El Paso Sector", "ICE ERO Los Angeles"})
+  void immigrationAgencyByOrganisationName(String org) {
+    List<Flag> flags = run(search("e").organization(Optional.of(org)).level(Optional.of(AgencyLevel.FEDERAL))
+        .reason("theft").build());
+    assertThat(flags).filteredOn(f -> f.detector().equals("immigration-agency")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Department of Homeland Security", "U.S. Secret Service", "Rice County MN SO",
+      "Border County Sheriff", "Customs Brokers Inc"})
+  void immigrationAgencyNotOnOtherNames(String org) {
+    assertThat(detectors(run(search("e").organization(Optional.of(org)).reason("theft").build())))
+        .doesNotContain("immigration-agency");
+  }
+
+  @Test
+  void onBehalfOfAnImmigrationAuthority() {
+    List<Flag> flags = run(search("e").organization(Optional.of("Fresno CA PD"))
+        .requesterJurisdiction(Optional.of("US-CA")).onBehalfOf(Optional.of("ICE ERO San Francisco"))
+        .reason("theft").build());
+    assertThat(flags).filteredOn(f -> f.detector().equals("immigration-agency")).singleElement()
+        .satisfies(f -> assertThat(f.explanation()).contains("acting on behalf of \"ICE ERO San Francisco\""));
+  }
+
+  @Test
+  void relayOfTheSamePlateWithinAWeek() {
+    AuditEvent local = search("local").organization(Optional.of("Fresno CA PD"))
+        .requesterJurisdiction(Optional.of("US-CA")).subject(Optional.of("7ABC123")).reason("stolen vehicle")
+        .build();
+    AuditEvent ice = search("ice").organization(Optional.of("U.S. Immigration and Customs Enforcement"))
+        .level(Optional.of(AgencyLevel.FEDERAL)).subject(Optional.of("7abc 123"))
+        .time(Optional.of(T0.plus(6, ChronoUnit.DAYS))).reason("locate").build();
+    AuditEvent late = search("late").organization(Optional.of("Fresno CA PD"))
+        .requesterJurisdiction(Optional.of("US-CA")).subject(Optional.of("8XYZ999")).reason("theft").build();
+    AuditEvent iceLate = search("ice-late").organization(Optional.of("U.S. Border Patrol"))
+        .subject(Optional.of("8XYZ999")).time(Optional.of(T0.plus(8, ChronoUnit.DAYS))).reason("x").build();
+    List<Flag> relays = run(ice, local, late, iceLate).stream().filter(f -> f.detector().equals("relay"))
+        .toList(); // newest-first or not, the order of the log does not matter
+    assertThat(relays).singleElement().satisfies(f -> {
+      assertThat(f.eventId()).isEqualTo("local");
+      assertThat(f.evidence()).containsExactly("local", "ice");
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.explanation()).contains("144 hours later").contains("\"7ABC123\"");
+    });
+  }
+
+  @Test
+  void relayBySameOfficerWithinADay() {
+    AuditEvent local = search("l").user(Optional.of("J. Smith")).organization(Optional.of("Fresno CA PD"))
+        .subject(Optional.of("5DEF456")).reason("suspicious vehicle").build();
+    AuditEvent assist = search("a").user(Optional.of("J. Smith")).organization(Optional.of("Fresno CA PD"))
+        .subject(Optional.of("6GHI789")).time(Optional.of(T0.plus(3, ChronoUnit.HOURS))).reason("assist HSI")
+        .build();
+    List<Flag> relays = run(local, assist).stream().filter(f -> f.detector().equals("relay")).toList();
+    assertThat(relays).singleElement().satisfies(f -> {
+      assertThat(f.eventId()).isEqualTo("l");
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.evidence()).containsExactly("l", "a");
+    });
+  }
+
+  @Test
+  void taskForce() {
+    assertThat(detectors(run(search("a").reason("HSI TFO follow up").build()))).contains("task-force");
+    assertThat(run(search("b").organization(Optional.of("Sheriff 287(g) Task Force")).reason("x").build()))
+        .filteredOn(f -> f.detector().equals("task-force")).singleElement()
+        .satisfies(f -> assertThat(f.citations()).contains("8 U.S.C. § 1357(g)", "Cal. Gov. Code § 7284.6(b)(3)"));
+    assertThat(detectors(run(search("c").reason("FBI SAFE ST TF").build()))).doesNotContain("task-force");
+  }
+
+  @Test
+  void outOfStateOnlyWhereTheCustodiansLawLimitsIt() {
+    AuditEvent texas = search("tx").organization(Optional.of("Houston TX PD"))
+        .requesterJurisdiction(Optional.of("US-TX")).reason("theft").build();
+    assertThat(run(texas)).filteredOn(f -> f.detector().equals("out-of-state")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.HIGH);
+          assertThat(f.citations()).containsExactly("Cal. Civ. Code § 1798.90.55(b)");
+        });
+    AuditEvent inState = search("ca").organization(Optional.of("Fresno CA PD"))
+        .requesterJurisdiction(Optional.of("US-CA")).reason("theft").build();
+    AuditEvent florida = search("fl").custodianJurisdiction(Optional.of("US-FL"))
+        .requesterJurisdiction(Optional.of("US-TX")).reason("theft").build();
+    AuditEvent own = search("own").sharedAccess(false).requesterJurisdiction(Optional.of("US-TX")).reason("t")
+        .build();
+    assertThat(detectors(run(inState, florida, own))).doesNotContain("out-of-state");
+  }
+
+  @Test
+  void federalAccessInCaliforniaNotInFlorida() {
+    AuditEvent fbi = search("fbi").organization(Optional.of("FBI Los Angeles")).level(Optional.of(AgencyLevel.FEDERAL))
+        .requesterJurisdiction(Optional.of("US")).reason("bank robbery").build();
+    assertThat(run(fbi)).filteredOn(f -> f.detector().equals("federal-access")).singleElement()
+        .satisfies(f -> assertThat(f.citations()).containsExactly("Cal. Civ. Code § 1798.90.55(b)"));
+    AuditEvent fl = search("fl").custodianJurisdiction(Optional.of("US-FL")).level(Optional.of(AgencyLevel.FEDERAL))
+        .reason("bank robbery").build();
+    assertThat(detectors(run(fl))).doesNotContain("federal-access");
+  }
+
+  @Test
+  void missingCaseNumber() {
+    assertThat(detectors(run(search("a").caseNumber(Optional.empty()).reason("26-01628, 211PC").build(),
+        search("b").caseNumber(Optional.empty()).reason("SO25-001234 burglary").build(),
+        search("c").caseNumber(Optional.empty()).reason("case #4411").build(),
+        search("d").reason("investigation").build()))).doesNotContain("missing-case-number");
+    assertThat(run(search("e").caseNumber(Optional.empty()).reason("investigation").build()))
+        .filteredOn(f -> f.detector().equals("missing-case-number")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    assertThat(detectors(run(search("f").caseNumber(Optional.empty()).reason("211PC").build())))
+        .contains("missing-case-number");
+  }
+
+  @Test
+  void bulkSearch() {
+    assertThat(run(search("wide").networks(OptionalLong.of(6601)).reason("x")
+        .timeFrame(Optional.of(new TimeRange(T0.minus(45, ChronoUnit.DAYS), T0))).build()))
+        .filteredOn(f -> f.detector().equals("bulk-search")).singleElement().satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.HIGH);
+          assertThat(f.explanation()).isEqualTo("searched 6,601 networks over a time frame of 45 days");
+        });
+    assertThat(detectors(run(search("narrow").networks(OptionalLong.of(840)).reason("x")
+        .timeFrame(Optional.of(new TimeRange(T0.minus(12, ChronoUnit.HOURS), T0))).build())))
+        .doesNotContain("bulk-search");
+  }
+
+  @Test
+  void volumeSpikeAgainstTheRequestersOwnMedian() {
+    List<AuditEvent> events = new ArrayList<>();
+    for (int day = 0; day < 20; day++) {
+      for (int i = 0; i < 2; i++) {
+        events.add(search("d" + day + "-" + i).organization(Optional.of("Fresno CA PD"))
+            .time(Optional.of(T0.plus(day, ChronoUnit.DAYS).plus(i, ChronoUnit.MINUTES))).reason("x").build());
+      }
+    }
+    for (int i = 0; i < 30; i++) {
+      events.add(search("spike-" + i).organization(Optional.of("Fresno CA PD"))
+          .time(Optional.of(T0.plus(20, ChronoUnit.DAYS).plus(i, ChronoUnit.MINUTES))).reason("x").build());
+    }
+    List<Flag> spikes = run(events.toArray(AuditEvent[]::new)).stream()
+        .filter(f -> f.detector().equals("volume-spike")).toList();
+    // 21 days: twenty of 2 and one of 30, so the median day is 2 and 30 is 15 times it
+    assertThat(spikes).singleElement().satisfies(f -> {
+      assertThat(f.eventId()).isEqualTo("spike-0");
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.explanation()).isEqualTo("organisation Fresno CA PD ran 30 searches on 2025-11-22 against a"
+          + " median of 2 a day over 21 days (15.0x); evidence lists the first 20");
+      assertThat(f.evidence()).hasSize(20);
+    });
+  }
+
+  @Test
+  void theDocumentedNetworkAuditShapeEndToEnd() throws Exception {
+    Path f = dir.resolve("oakland-ca-pd-network-audit.csv");
+    Files.writeString(f, FlockImportTest.NETWORK_AUDIT);
+    Runs r = Runs.of(f, Format.AUTO);
+    assertThat(detectors(r.on("a1"))).containsExactly("relay");
+    assertThat(detectors(r.on("a2"))).containsExactlyInAnyOrder("immigration-purpose", "immigration-agency",
+        "federal-access", "missing-case-number", "bulk-search");
+    assertThat(detectors(r.on("a3"))).containsExactlyInAnyOrder("out-of-state", "missing-case-number");
+    assertThat(r.on("a2")).allSatisfy(x -> assertThat(x.source().line()).isEqualTo(4));
+  }
+}
