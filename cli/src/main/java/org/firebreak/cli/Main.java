@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "firebreak", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Decides requests for locally collected data by the law of the data's origin, and proves it.",
     subcommands = {PolicyCommand.class, LedgerCommand.class, ServeCommand.class, IngestCommand.class,
-        RequestCommand.class, DemoCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
+        RequestCommand.class, DemoCommand.class, DetectCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad input: a file, field or option that is wrong. */
   static final int BAD_INPUT = 2;
