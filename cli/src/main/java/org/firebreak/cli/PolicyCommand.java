@@ -13,11 +13,13 @@ import org.firebreak.core.error.InvalidInputException;
 import org.firebreak.core.error.UnreadableFileException;
 import org.firebreak.core.model.DecisionRequest;
 import org.firebreak.policy.PackLibrary;
+import org.firebreak.policy.PackTable;
 import org.firebreak.policy.Policy;
 import org.firebreak.policy.PolicyEngine;
 import org.firebreak.policy.pack.Pack;
 import org.firebreak.policy.pack.PackSet;
 import org.firebreak.policy.pack.Rule;
+import org.firebreak.policy.testing.Coverage;
 import org.firebreak.policy.testing.PackTestRunner;
 import org.firebreak.policy.testing.TestOutcome;
 import picocli.CommandLine;
@@ -78,6 +80,81 @@ final class PolicyCommand {
     }
     out().println(passed + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  @Command(name = "coverage", mixinStandardHelpOptions = true,
+      description = "For each pack, which tests cover each rule: where it fires (expect.rules) and where it must not"
+          + " (expect.absentRules). Names every rule lacking either kind; exits 1 if any does.")
+  int coverage(
+      @Parameters(paramLabel = "DIR", arity = "0..*", description = "pack directories") List<Path> dirs) {
+    int rules = 0;
+    int incomplete = 0;
+    for (PackLibrary.Loaded loaded : loadAll(dirs)) {
+      Coverage coverage = Coverage.of(loaded.packs());
+      String pack = "";
+      for (Coverage.RuleCoverage c : coverage.rules()) {
+        if (!c.rule().pack().equals(pack)) {
+          pack = c.rule().pack();
+          out().println(pack);
+        }
+        rules++;
+        out().println("  " + c.rule().id() + ": fires in " + c.fires().size() + ", must not in "
+            + c.mustNot().size() + (c.complete() ? "" : "  MISSING " + c.missing()));
+        c.fires().forEach(t -> out().println("      fires     " + t));
+        c.mustNot().forEach(t -> out().println("      must not  " + t));
+      }
+      for (Coverage.RuleCoverage c : coverage.incomplete()) {
+        incomplete++;
+        out().println("MISSING " + c.rule().qualifiedId() + ": " + c.missing());
+      }
+    }
+    out().println(rules + " rules, " + (rules - incomplete) + " covered both ways, " + incomplete + " missing");
+    return incomplete == 0 ? 0 : 1;
+  }
+
+  @Command(name = "table", mixinStandardHelpOptions = true,
+      description = "Print the cross-state table of the packs (per rule: sources, categories, the legal process that"
+          + " lifts it for an immigration authority, obligations), generated from the packs. With --readme FILE,"
+          + " rewrite the table between its markers in FILE instead.")
+  int table(
+      @Option(names = "--packs", paramLabel = "DIR", description = "pack directory (default: shipped packs)")
+      Path packs,
+      @Option(names = "--readme", paramLabel = "FILE", description = "README whose table to rewrite") Path readme) {
+    PackTable table = new PackTable();
+    PackSet set = engine(packs).packs();
+    if (readme == null) {
+      out().print(table.render(set));
+      return 0;
+    }
+    String text;
+    try {
+      text = Files.readString(readme, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UnreadableFileException(readme.toString(), e);
+    }
+    if (PackTable.extract(text).isEmpty()) {
+      throw new InvalidInputException(readme.toString(), "$", "has no table markers ('" + PackTable.BEGIN
+          + "' ... '" + PackTable.END + "')", null);
+    }
+    try {
+      Files.writeString(readme, table.splice(text, set), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UnreadableFileException(readme.toString(), e);
+    }
+    out().println("wrote the table of " + set.rules().size() + " rules into " + readme);
+    return 0;
+  }
+
+  private List<PackLibrary.Loaded> loadAll(List<Path> dirs) {
+    List<PackLibrary.Loaded> sets = new ArrayList<>();
+    if (dirs == null || dirs.isEmpty()) {
+      sets.add(policy.library().shipped());
+    } else {
+      for (Path d : dirs) {
+        sets.add(policy.library().directory(d));
+      }
+    }
+    return sets;
   }
 
   /** The options of commands that decide one request. */

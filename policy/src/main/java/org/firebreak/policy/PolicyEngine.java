@@ -26,6 +26,7 @@ import org.firebreak.policy.cel.Variables;
 import org.firebreak.policy.pack.PackSet;
 import org.firebreak.policy.pack.PackSpec.ObligationSpec;
 import org.firebreak.policy.pack.Rule;
+import org.firebreak.policy.pack.Upon;
 
 /**
  * Decides a {@link DecisionRequest} against a {@link PackSet}, exactly as PACKS.md §§ 3–8 say. Immutable and
@@ -145,18 +146,22 @@ public final class PolicyEngine {
     List<RuleMatch> matches = new ArrayList<>();
     Map<String, Obligation> obligations = new LinkedHashMap<>();
     for (Rule r : applying) {
-      boolean named = switch (r.effect()) {
-        case FORBID, REFER -> coversAny(r, source.categories());
-        case PERMIT -> coversAny(r, released);
-        case OBLIGATE -> coversAny(r, mayGo);
-      };
-      boolean obliges = (r.effect() == Effect.PERMIT || r.effect() == Effect.OBLIGATE) && coversAny(r, mayGo);
-      if (obliges) {
-        for (ObligationSpec o : r.obligations()) {
+      boolean onRelease = (r.effect() == Effect.PERMIT || r.effect() == Effect.OBLIGATE) && coversAny(r, mayGo);
+      // An obligation upon the request arises whatever is released (a notice of the request, a report of it).
+      boolean onRequest = r.effect() == Effect.OBLIGATE && coversAny(r, source.categories());
+      boolean contributed = false;
+      for (ObligationSpec o : r.obligations()) {
+        if (o.upon() == Upon.REQUEST ? onRequest : onRelease) {
+          contributed = true;
           obligations.putIfAbsent(o.type() + "|" + r.qualifiedId(),
               new Obligation(o.type(), r.pack(), r.id(), r.citation(), o.detail()));
         }
       }
+      boolean named = switch (r.effect()) {
+        case FORBID, REFER -> coversAny(r, source.categories());
+        case PERMIT -> coversAny(r, released);
+        case OBLIGATE -> contributed;
+      };
       if (named) {
         matches.add(new RuleMatch(r.pack(), r.id(), r.effect(), r.citation(), r.message()));
       }

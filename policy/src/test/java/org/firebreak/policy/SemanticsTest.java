@@ -194,6 +194,33 @@ class SemanticsTest {
     }
 
     @Test
+    void anObligationUponTheRequestArisesEvenWhenNothingIsReleased() {
+      String notice = header("n", "US") + rule("notify", "obligate", "categories: [dmv.record]",
+          "obligations: [{type: NOTIFY_SUBJECT, upon: request, detail: within 3 days}]");
+      String forbidAll = header("f", "US") + rule("no", "forbid");
+      SourceDecision s = only(engine(pack, notice, forbidAll).decide(req().build()));
+      assertThat(s.decision()).isEqualTo(Decision.DENY);
+      assertThat(s.obligations()).extracting(Obligation::type).containsExactly(ObligationType.NOTIFY_SUBJECT);
+      assertThat(ruleIds(s)).contains("n/notify");
+    }
+
+    @Test
+    void anObligationUponTheRequestNeedsARequestedCategoryItCovers() {
+      String notice = header("n", "US") + rule("notify", "obligate", "categories: [dmv.photo]",
+          "obligations: [{type: NOTIFY_SUBJECT, upon: request, detail: within 3 days}]");
+      SourceDecision s = only(engine(notice).decide(req().build()));
+      assertThat(s.obligations()).isEmpty();
+      assertThat(ruleIds(s)).doesNotContain("n/notify");
+    }
+
+    @Test
+    void onlyAnObligateRuleObligesUponTheRequest() {
+      String permit = header("p", "US") + rule("p", "permit",
+          "obligations: [{type: LOG_ACCESS, upon: request, detail: who}]");
+      assertThatThrownBy(() -> engine(permit)).hasMessageContaining("only an obligate rule may oblige upon the request");
+    }
+
+    @Test
     void anObligationOfOneRuleAppearsOnceAndCitesItsRule() {
       String twice = header("t", "US") + rule("p", "permit",
           "obligations: [{type: LOG_ACCESS, detail: one}, {type: LOG_ACCESS, detail: two}]");

@@ -91,6 +91,9 @@ public record PackSpec(
       if (effect == Effect.OBLIGATE && obligations.isEmpty()) {
         throw new InvalidFieldException("obligations", "an obligate rule must name at least one obligation");
       }
+      if (effect != Effect.OBLIGATE && obligations.stream().anyMatch(o -> o.upon() == Upon.REQUEST)) {
+        throw new InvalidFieldException("obligations", "only an obligate rule may oblige upon the request");
+      }
       if ((effect == Effect.FORBID || effect == Effect.REFER) && !obligations.isEmpty()) {
         throw new InvalidFieldException("obligations", "a " + effect + " rule releases nothing, so it obliges nothing");
       }
@@ -104,11 +107,12 @@ public record PackSpec(
     }
   }
 
-  /** An obligation a rule imposes. */
-  public record ObligationSpec(ObligationType type, String detail) {
+  /** An obligation a rule imposes, and whether it arises on a release (the default) or on the request. */
+  public record ObligationSpec(ObligationType type, String detail, Upon upon) {
     public ObligationSpec {
       required(type, "type");
       requiredText(detail, "detail");
+      upon = upon == null ? Upon.RELEASE : upon;
     }
   }
 
