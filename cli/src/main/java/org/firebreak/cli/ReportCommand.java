@@ -55,7 +55,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--vkey", paramLabel = "VKEY",
       description = "The log's verifier key, or a file holding it (firebreak serve prints it; the server publishes"
-          + " it at /log/vkey). Default: the key recorded in a log directory made by ledger init.")
+          + " it at /log/vkey). Default: the key recorded in a log directory made by ledger init, or DIR/vkey,"
+          + " which firebreak serve and demo write.")
   String vkey;
 
   @Option(names = "--min-cell", paramLabel = "N", defaultValue = "" + Options.DEFAULT_THRESHOLD,
@@ -130,6 +131,8 @@ final class ReportCommand implements Callable<Integer> {
       }
     } else if (Files.isRegularFile(log.resolve(LogDirectory.PROPERTIES))) {
       text = LogDirectory.verifierKey(log);
+    } else if (log.getParent() != null && Files.isRegularFile(log.getParent().resolve(Deployment.VKEY_FILE))) {
+      text = Files.readString(log.getParent().resolve(Deployment.VKEY_FILE), StandardCharsets.UTF_8).strip();
     } else {
       throw new InvalidInputException("--vkey", "$", "missing: give the log's verifier key (firebreak serve prints"
           + " it; the server publishes it at /log/vkey)", null);

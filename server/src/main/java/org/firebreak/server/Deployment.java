@@ -59,6 +59,8 @@ public final class Deployment implements AutoCloseable {
   public static final String KEY_FILE = "ledger.key";
   public static final String TOKEN_FILE = "admin-token";
   public static final String LEDGER_DIR = "ledger";
+  /** The log's verifier key, public (as served at /log/vkey), for tools that read the data directory. */
+  public static final String VKEY_FILE = "vkey";
   public static final String DEFAULT_ORIGIN = "firebreak.localhost/log";
 
   /** What {@code firebreak serve} was given; {@code oidc} empty: API tokens are the only credential. */
@@ -135,6 +137,7 @@ public final class Deployment implements AutoCloseable {
       StrictJson json = new StrictJson();
       Gateway gateway = new Gateway(store, new Policy(json).shippedEngine(), ledger, json, Clock.systemUTC());
       boolean tokenWritten = bootstrapAdmin(store, dir.resolve(TOKEN_FILE));
+      Files.writeString(dir.resolve(VKEY_FILE), signer.verifier().text() + "\n", StandardCharsets.UTF_8);
       gateway.announcePacks();
 
       PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -53,6 +53,8 @@ class DeploymentTest {
       token = Files.readString(dir.resolve("admin-token")).strip();
       Http http = new Http(d.port());
       assertThat(http.get("/log/vkey", null).body().strip()).isEqualTo(vkey);
+      // The public key is also in the data directory, for tools that read it (firebreak report).
+      assertThat(Files.readString(dir.resolve(Deployment.VKEY_FILE)).strip()).isEqualTo(vkey);
       assertThat(http.get("/metrics", token).status()).isEqualTo(200);
       // The admin is an admin and nothing else.
       assertThat(http.postJson("/v1/requests", token, "{}").status()).isEqualTo(403);
