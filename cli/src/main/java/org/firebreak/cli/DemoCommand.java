@@ -157,9 +157,21 @@ final class DemoCommand implements Callable<Integer> {
       checkpoint.lines().forEach(l -> out.println("    " + l));
       out.printf("done in %.1f s (city %.1f s, start %.1f s, ingest %.1f s, requests %.1f s)%n", secs(t0,
           System.nanoTime()), secs(t0, tCity), secs(tCity, tStart), secs(tStart, tIngest), secs(tIngest, tReplay));
+      // The month's transparency report, from the public ledger entries alone (the gateway dates them today).
+      java.time.YearMonth period = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+      Path reportDir = d.dataDir().resolve(Deployment.REPORTS_DIR).resolve(period.toString());
+      org.firebreak.report.TransparencyReport report = org.firebreak.report.TransparencyReport.compute(
+          org.firebreak.ledger.LogReader.open(storage, key), key, period,
+          new org.firebreak.report.Options(org.firebreak.report.Options.DEFAULT_THRESHOLD,
+              org.firebreak.report.Options.DEFAULT_TREND_PERIODS, ReportCommand.catalog(), Optional.empty()));
+      org.firebreak.report.ReportWriter.write(report, reportDir);
+      out.printf("Transparency report for %s: %s (also report.pdf, report.json, tables/, bundle/);"
+          + " check it: firebreak report verify %s%n", period, reportDir.resolve(
+              org.firebreak.report.ReportWriter.HTML), reportDir);
       if (summaryJson != null) {
         ObjectNode json = summary.toJson(d.dataDir().resolve(Deployment.LEDGER_DIR).toString(), verified.size(),
             checkpoint, d.verifierKey());
+        json.put("period", period.toString());
         Files.writeString(summaryJson, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
             StandardCharsets.UTF_8);
       }
@@ -197,6 +209,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("  " + d.url() + "/log/checkpoint   the signed checkpoint");
     out.println("  " + d.url() + "/log/vkey         the log's verifier key");
     out.println("  " + d.url() + "/openapi.json     the API");
+    out.println("  " + d.url() + "/reports/         the transparency reports (public)");
     out.println("  admin token: " + d.adminTokenFile());
     out.println("  verify offline: firebreak ledger verify --dir " + d.dataDir().resolve(Deployment.LEDGER_DIR)
         + " --vkey '" + d.verifierKey() + "'");

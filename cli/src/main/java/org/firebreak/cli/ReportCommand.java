@@ -148,7 +148,8 @@ final class ReportCommand implements Callable<Integer> {
    * Effects and citations of the shipped rule packs' rules: the public entry names rules only as pack/id. The report
    * uses a rule's entry only if the log records its pack's digest.
    */
-  private static RuleCatalog catalog() {
+  /** The shipped packs' rules (effect, citation), for a report to name what decided; shared with the demo. */
+  static RuleCatalog catalog() {
     Map<String, RuleCatalog.Rule> rules = new HashMap<>();
     for (Pack p : new Policy(new StrictJson()).library().shipped().packs().packs()) {
       for (Rule r : p.rules()) {

@@ -44,7 +44,7 @@ class DemoCommandTest {
         .contains("us-ca/ca-sb34-alpr-public-agencies-only").contains("verified: every tile and the root recomputed");
 
     JsonNode s = JSON.readTree(summary.toFile());
-    assertThat(names(s)).containsExactly("requests", "decisions", "groundTruth", "sideDoors", "ledger");
+    assertThat(names(s)).containsExactly("requests", "decisions", "groundTruth", "sideDoors", "ledger", "period");
     assertThat(names(s.get("decisions"))).containsExactly("PERMIT", "DENY", "REFER");
     assertThat(names(s.get("groundTruth"))).containsExactly("unlawful", "unlawfulReleased", "lawful",
         "lawfulReleased");
@@ -72,6 +72,14 @@ class DemoCommandTest {
         NoteVerifier.parse(s.at("/ledger/vkey").asText()));
     assertThat(r.problem()).isEmpty();
     assertThat(r.size()).isEqualTo(size);
+
+    // The month's transparency report: written under the data directory, and it verifies against its bundle.
+    String period = s.get("period").asText();
+    assertThat(period).matches("\\d{4}-\\d{2}");
+    Path report = tmp.resolve("data").resolve("reports").resolve(period);
+    assertThat(report.resolve("report.html")).isRegularFile();
+    assertThat(out.toString()).contains("Transparency report for " + period);
+    assertThat(org.firebreak.report.ReportVerifier.verify(report).ok()).isTrue();
   }
 
   @Test

@@ -59,6 +59,8 @@ public final class Deployment implements AutoCloseable {
   public static final String KEY_FILE = "ledger.key";
   public static final String TOKEN_FILE = "admin-token";
   public static final String LEDGER_DIR = "ledger";
+  /** Published transparency reports, one directory per month, served at /reports/. */
+  public static final String REPORTS_DIR = "reports";
   /** The log's verifier key, public (as served at /log/vkey), for tools that read the data directory. */
   public static final String VKEY_FILE = "vkey";
   public static final String DEFAULT_ORIGIN = "firebreak.localhost/log";
@@ -150,7 +152,8 @@ public final class Deployment implements AutoCloseable {
       opened.add(0, gc);
       Optional<OidcAuthenticator> oidc = oidcSettings.map(o -> OidcAuthenticator.create(o, gateway));
       FirebreakServer server = new FirebreakServer(gateway, logFiles, signer.verifier().text(), prometheus,
-          FirebreakServer.Options.defaults(s.host(), s.port()), oidc.map(Authenticator.class::cast)).start();
+          FirebreakServer.Options.defaults(s.host(), s.port()).withReports(dir.resolve(REPORTS_DIR)),
+          oidc.map(Authenticator.class::cast)).start();
       return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists,
           oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {

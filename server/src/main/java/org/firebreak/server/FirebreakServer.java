@@ -38,7 +38,8 @@ import org.firebreak.store.Role;
  */
 public final class FirebreakServer implements AutoCloseable {
   /** Where to listen and how much to accept. */
-  public record Options(String host, int port, long maxJsonBytes, long maxNdjsonBytes, int maxBatchRecords) {
+  public record Options(String host, int port, long maxJsonBytes, long maxNdjsonBytes, int maxBatchRecords,
+      Optional<java.nio.file.Path> reports) {
     /** 1 MiB for a JSON body. */
     public static final long MAX_JSON = 1L << 20;
     /** 32 MiB for one NDJSON ingest batch. */
@@ -54,6 +55,17 @@ public final class FirebreakServer implements AutoCloseable {
       if (maxJsonBytes < 1 || maxNdjsonBytes < 1 || maxBatchRecords < 1) {
         throw new IllegalArgumentException("limits are positive");
       }
+      Objects.requireNonNull(reports, "reports");
+    }
+
+    /** The given limits; no reports directory. */
+    public Options(String host, int port, long maxJsonBytes, long maxNdjsonBytes, int maxBatchRecords) {
+      this(host, port, maxJsonBytes, maxNdjsonBytes, maxBatchRecords, Optional.empty());
+    }
+
+    /** These options, with the transparency reports of {@code dir} published under /reports/. */
+    public Options withReports(java.nio.file.Path dir) {
+      return new Options(host, port, maxJsonBytes, maxNdjsonBytes, maxBatchRecords, Optional.of(dir));
     }
 
     /** The default limits; port 0 picks a free port. */
@@ -90,6 +102,7 @@ public final class FirebreakServer implements AutoCloseable {
   private final Metrics metrics;
   private final ApiHandlers api;
   private final LogHandlers log;
+  private final ReportFiles reports;
   private final byte[] openapi;
   private final List<Route> routes;
   private final Javalin app;
@@ -120,6 +133,7 @@ public final class FirebreakServer implements AutoCloseable {
     StrictJson json = new StrictJson();
     this.metrics = new Metrics(prometheus);
     this.api = new ApiHandlers(gateway, json, metrics, options);
+    this.reports = new ReportFiles(options.reports());
     this.log = new LogHandlers(Objects.requireNonNull(ledgerFiles, "ledgerFiles"),
         Objects.requireNonNull(verifierKey, "verifierKey"));
     this.openapi = resource("/openapi.json");
@@ -157,6 +171,8 @@ public final class FirebreakServer implements AutoCloseable {
         new Route(HandlerType.GET, "/log/checkpoint", none, (ctx, c) -> log.checkpoint(ctx)),
         new Route(HandlerType.GET, "/log/vkey", none, (ctx, c) -> log.vkey(ctx)),
         new Route(HandlerType.GET, "/log/tile/<path>", none, (ctx, c) -> log.tile(ctx)),
+        new Route(HandlerType.GET, "/reports/", none, (ctx, c) -> reports.index(ctx)),
+        new Route(HandlerType.GET, "/reports/<path>", none, (ctx, c) -> reports.file(ctx)),
         new Route(HandlerType.POST, "/v1/agencies", Set.of(Role.ADMIN), api::createAgency),
         new Route(HandlerType.POST, "/v1/users", Set.of(Role.ADMIN), api::createUser),
         new Route(HandlerType.POST, "/v1/sources", Set.of(Role.CUSTODIAN, Role.ADMIN), api::createSource),

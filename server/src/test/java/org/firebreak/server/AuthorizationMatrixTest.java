@@ -46,6 +46,8 @@ class AuthorizationMatrixTest {
   @EnumSource(TestDatabases.Kind.class)
   void onlyTheIntendedRolesGetThrough(TestDatabases.Kind kind) throws Exception {
     f = Fixture.open(kind, tmp);
+    java.nio.file.Files.createDirectories(tmp.resolve("reports/2026-11"));
+    java.nio.file.Files.writeString(tmp.resolve("reports/2026-11/report.html"), "<html></html>");
     Http http = f.http;
     f.agency("sfpd", "LOCAL", "POLICE", "US-CA-SF");
     f.agency("chp", "STATE", "STATE_POLICE", "US-CA");
@@ -72,6 +74,8 @@ class AuthorizationMatrixTest {
         new Case("GET /log/checkpoint", 200, everyone, t -> http.get("/log/checkpoint", t)),
         new Case("GET /log/vkey", 200, everyone, t -> http.get("/log/vkey", t)),
         new Case("GET /log/tile/{path}", 200, everyone, t -> http.get(currentBundle(), t)),
+        new Case("GET /reports/", 200, everyone, t -> http.get("/reports/", t)),
+        new Case("GET /reports/{path}", 200, everyone, t -> http.get("/reports/2026-11/report.html", t)),
         new Case("GET /metrics", 200, Set.of(Principal.ADMIN), t -> http.get("/metrics", t)),
         new Case("POST /v1/agencies", 201, Set.of(Principal.ADMIN), t -> http.postJson("/v1/agencies", t, """
             {"id":"%s","name":"A","level":"LOCAL","component":"SHERIFF","jurisdiction":"US-CA"}"""

@@ -81,8 +81,9 @@ final class Fixture implements AutoCloseable {
     this.http = new Http(server.port());
   }
 
+  /** A server on a free port whose transparency reports are {@code dir/reports} (absent until a test writes it). */
   static Fixture open(TestDatabases.Kind kind, Path dir) throws Exception {
-    return open(kind, dir, FirebreakServer.Options.defaults("127.0.0.1", 0));
+    return open(kind, dir, FirebreakServer.Options.defaults("127.0.0.1", 0).withReports(dir.resolve("reports")));
   }
 
   static Fixture open(TestDatabases.Kind kind, Path dir, FirebreakServer.Options options) throws Exception {
