@@ -71,11 +71,15 @@ final class Bodies {
   private static String text(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
+      drain(ctx, declared);
       throw ApiProblem.tooLarge("the body has " + declared + " bytes; this route takes at most " + limit);
     }
     byte[] bytes;
     try (InputStream in = ctx.bodyInputStream()) {
       bytes = readAtMost(in, limit);
+      if (bytes == null) {
+        in.skip(DRAIN_LIMIT);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }
@@ -89,6 +93,24 @@ final class Bodies {
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new InvalidInputException("request body", "$", "is not UTF-8 text", e);
+    }
+  }
+
+  /**
+   * A refused body of moderate size is read and dropped before the 413 goes out: a server that answers and closes
+   * while the client is still sending makes the client's TCP stack reset the connection, and the client never sees
+   * the answer. Beyond this many bytes the connection is simply closed.
+   */
+  static final long DRAIN_LIMIT = 8L << 20;
+
+  private static void drain(Context ctx, long declared) {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    try (InputStream in = ctx.bodyInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the client gave up: nothing to answer
     }
   }
 
