@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.firebreak.core.error.InvalidInputException;
+import org.firebreak.detect.evaluation.GroundTruth;
 import org.firebreak.ledger.Ledger;
 import org.firebreak.ledger.LedgerVerifier;
 import org.firebreak.ledger.note.NoteVerifier;
@@ -31,6 +32,7 @@ import org.firebreak.sim.Receipts;
 import org.firebreak.sim.Replay;
 import org.firebreak.sim.Scenario;
 import org.firebreak.sim.ScenarioGenerator;
+import org.firebreak.sim.SideDoor;
 import org.firebreak.sim.Size;
 import org.firebreak.sim.SourceSpec;
 import org.firebreak.sim.Summary;
@@ -131,6 +133,7 @@ final class DemoCommand implements Callable<Integer> {
       long tReplay = System.nanoTime();
 
       Summary summary = Summary.of(outcomes);
+      groundTruth(scenario, s, outcomes).write(d.dataDir().resolve(GroundTruth.FILE));
       out.printf("ingested %,d records from %d sources in %.1f s; replayed %d requests with %d clients in %.1f s%n",
           records, city.sources().size(), secs(tStart, tIngest), outcomes.size(), clients, secs(tIngest, tReplay));
       out.println();
@@ -168,6 +171,8 @@ final class DemoCommand implements Callable<Integer> {
       out.printf("Transparency report for %s: %s (also report.pdf, report.json, tables/, bundle/);"
           + " check it: firebreak report verify %s%n", period, reportDir.resolve(
               org.firebreak.report.ReportWriter.HTML), reportDir);
+      out.printf("Ground truth: %s; measure the detectors: firebreak detect --evaluate %s%n",
+          d.dataDir().resolve(GroundTruth.FILE), d.dataDir());
       if (summaryJson != null) {
         ObjectNode json = summary.toJson(d.dataDir().resolve(Deployment.LEDGER_DIR).toString(), verified.size(),
             checkpoint, d.verifierKey());
@@ -189,6 +194,20 @@ final class DemoCommand implements Callable<Integer> {
         d.close();
       }
     }
+  }
+
+  /**
+   * The month's labels by the id the server gave each request, for {@code firebreak detect --evaluate DIR}: the
+   * detectors are measured on the same requests the gateway decided.
+   */
+  private static GroundTruth groundTruth(Scenario scenario, Size size, List<Outcome> outcomes) {
+    List<GroundTruth.Labelled> labelled = new java.util.ArrayList<>();
+    for (Outcome o : outcomes) {
+      var r = o.request();
+      labelled.add(new GroundTruth.Labelled(o.id(), r.seq(), r.at(), r.story().name(), r.label().lawful(),
+          r.label().sideDoor().map(Enum::name), r.label().sideDoor().map(SideDoor::description)));
+    }
+    return new GroundTruth(scenario.seed(), size.wire(), labelled);
   }
 
   /** Keeps serving until Ctrl-C (a shutdown hook closes everything) or until this thread is interrupted (tests). */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -23,6 +24,8 @@ import org.firebreak.detect.Detector;
 import org.firebreak.detect.Flag;
 import org.firebreak.detect.Settings;
 import org.firebreak.detect.Severity;
+import org.firebreak.detect.evaluation.Evaluation;
+import org.firebreak.detect.evaluation.GroundTruth;
 import org.firebreak.detect.importer.ColumnMapping;
 import org.firebreak.detect.importer.Format;
 import org.firebreak.detect.importer.ImportSink;
@@ -38,16 +41,23 @@ import picocli.CommandLine.Option;
  * as a JSON array; a short summary goes to standard error.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-    description = {"Find the searches that get around the rules in audit logs (Flock Safety exports, mapped CSV).",
+    description = {"Find the searches that get around the rules in audit logs (Flock Safety exports, mapped CSV,"
+        + " Firebreak's own data directory).",
         "Writes the flags as a JSON array to --out (or standard output) and a summary to standard error.",
-        "Rows that cannot be read are reported with their line and skipped."})
+        "Rows that cannot be read are reported with their line and skipped.",
+        "--evaluate DIR measures the detectors on a demo's data directory against its ground truth."})
 final class DetectCommand implements Callable<Integer> {
   /** Problems printed one per line; the rest are counted. */
   private static final int PROBLEMS_SHOWN = 20;
 
-  @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "An audit-log file, or a directory (every file in it).")
+  @Option(names = "--input", paramLabel = "PATH",
+      description = "An audit-log file, or a directory (every file in it); with --format firebreak, a data directory.")
   Path input;
+
+  @Option(names = "--evaluate", paramLabel = "DIR",
+      description = "Instead of --input: a data directory of 'firebreak demo --data DIR'. Runs every detector over its"
+          + " requests and prints precision and recall per side door against DIR/ground-truth.json.")
+  Path evaluate;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto", converter = FormatConverter.class,
       description = "auto, flock-portal, flock-network, flock-org, firebreak or csv (default: ${DEFAULT-VALUE}).")
@@ -74,6 +84,17 @@ final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if ((input == null) == (evaluate == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --input PATH or --evaluate DIR");
+    }
+    if (evaluate != null) {
+      if (format != Format.AUTO && format != Format.FIREBREAK) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--evaluate reads a Firebreak data directory:"
+            + " --format is firebreak");
+      }
+      format = Format.FIREBREAK;
+      input = evaluate;
+    }
     if (mapping != null && format != Format.CSV) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mapping goes with --format csv");
     }
@@ -83,11 +104,18 @@ final class DetectCommand implements Callable<Integer> {
     List<Flag> flags = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     long[] events = {0};
+    // The demo replays its month in seconds: evaluated requests go back to their scenario times, so the relay and
+    // volume-spike windows see the month as the scenario spaced it. The labels are read first, before any output.
+    Optional<GroundTruth> truth = evaluate == null ? Optional.empty()
+        : Optional.of(GroundTruth.read(evaluate.resolve(GroundTruth.FILE)));
+    Map<String, Instant> scenarioTimes = new HashMap<>();
+    truth.ifPresent(t -> t.requests().forEach(l -> scenarioTimes.put(l.id(), l.at())));
     int files = Importers.read(input, format, columns, new ImportSink() {
       @Override
       public void event(org.firebreak.detect.AuditEvent event) {
         events[0]++;
-        detection.accept(event, flags::add);
+        Instant at = scenarioTimes.get(event.id());
+        detection.accept(at == null ? event : event.withTime(Optional.of(at)), flags::add);
       }
 
       @Override
@@ -102,6 +130,22 @@ final class DetectCommand implements Callable<Integer> {
     }
     flags.sort(Comparator.comparing((Flag f) -> f.source().file()).thenComparingLong(f -> f.source().line())
         .thenComparingInt(f -> order.getOrDefault(f.detector(), 99)));
+    if (truth.isPresent()) {
+      if (out != null) {
+        write(flags);
+      }
+      summary(spec.commandLine().getErr(), files, events[0], problems, flags, detection);
+      PrintWriter w = spec.commandLine().getOut();
+      List<String> ids = detection.detectors().stream().map(Detector::id).toList();
+      w.printf("%s: %d labelled requests (seed %d, %s), each at its scenario time%n", evaluate,
+          truth.get().requests().size(), truth.get().seed(), truth.get().size());
+      for (Severity atLeast : List.of(Severity.LOW, Severity.MEDIUM)) {
+        w.println();
+        Evaluation.of(truth.get(), flags, atLeast, ids).lines().forEach(w::println);
+      }
+      w.flush();
+      return 0;
+    }
     write(flags);
     summary(spec.commandLine().getErr(), files, events[0], problems, flags, detection);
     return 0;

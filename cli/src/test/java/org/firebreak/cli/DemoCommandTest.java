@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.firebreak.detect.evaluation.GroundTruth;
 import org.firebreak.ledger.LedgerVerifier;
 import org.firebreak.ledger.note.NoteVerifier;
 import org.firebreak.ledger.storage.DirectoryStorage;
@@ -80,6 +81,20 @@ class DemoCommandTest {
     assertThat(report.resolve("report.html")).isRegularFile();
     assertThat(out.toString()).contains("Transparency report for " + period);
     assertThat(org.firebreak.report.ReportVerifier.verify(report).ok()).isTrue();
+
+    // The labels, by the server's request ids, and the detectors measured against them.
+    Path data = tmp.resolve("data");
+    GroundTruth truth = GroundTruth.read(data.resolve(GroundTruth.FILE));
+    assertThat(truth.requests()).hasSize(requests);
+    assertThat(truth.requests().stream().filter(l -> !l.lawful()).count()).isEqualTo(g.get("unlawful").asInt());
+    CliTest.Run eval = CliTest.run("detect", "--evaluate", data.toString());
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    assertThat(eval.out()).contains(data + ": " + requests + " labelled requests (seed 11, small), each at its scenario time")
+        .contains("at LOW or above").contains("at MEDIUM or above")
+        .contains("all side doors (unlawful requests)")
+        // onBehalfOf names ICE in every one of these: the immigration-agency detector sees each.
+        .containsPattern("RELAY_ON_BEHALF_OF: [^\\n]* 100\\.0%");
+    assertThat(eval.err()).contains("read " + requests + " events from 1 file");
   }
 
   @Test

@@ -89,6 +89,17 @@ class DetectCommandTest {
   }
 
   @Test
+  void evaluateNeedsADataDirectoryWithItsGroundTruthAndOneInput() throws Exception {
+    CliTest.Run none = CliTest.run("detect", "--evaluate", dir.toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err().strip()).startsWith("firebreak: ").contains(dir.resolve("ground-truth.json").toString())
+        .doesNotContain("\n");
+    CliTest.Run both = CliTest.run("detect", "--evaluate", dir.toString(), "--input", dir.toString());
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("give --input PATH or --evaluate DIR");
+  }
+
+  @Test
   void mappedCsvThroughTheCommand() throws Exception {
     Path csv = dir.resolve("requests.csv");
     Files.writeString(csv, "Request,Agency,Purpose\nr-1,Pasadena CA PD,assist ICE ERO with address\n");

@@ -85,6 +85,13 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     return user.orElse("unknown requester");
   }
 
+  /** This event at another time (the simulator's evaluation puts each request back at its scenario time). */
+  public AuditEvent withTime(Optional<Instant> at) {
+    return new AuditEvent(id, location, at, user, organization, level, component, requesterJurisdiction, onBehalfOf,
+        taskForces, reason, caseNumber, offenseType, subject, networks, devices, timeFrame, searchType, sources,
+        custodian, custodianJurisdiction, sharedAccess);
+  }
+
   public static Builder builder(String id, Location location) {
     return new Builder(id, location);
   }

@@ -15,26 +15,40 @@ import org.firebreak.policy.ImmigrationTextClassifier.Signal;
  * immigration signals, and whether the requester's organisation or {@code onBehalfOf} names an immigration authority
  * ("[Federal] U.S. Immigration and Customs Enforcement", "Homeland Security Investigations", "Border Patrol", ...).
  *
- * <p>One instance per run (not thread-safe): organisation names repeat on almost every row of a log, so their
- * reading is remembered, up to {@link #NAME_CACHE} names.
+ * <p>One instance per run (not thread-safe): organisation names and reasons repeat on almost every row of a log, so
+ * their reading is remembered, up to {@link #NAME_CACHE} of each.
  */
 public final class Screening {
   private static final int NAME_CACHE = 100_000;
 
   private final ImmigrationTextClassifier classifier;
   private final Map<String, List<Signal>> names = new HashMap<>();
+  private final Map<String, List<Signal>> reasons = new HashMap<>();
 
   public Screening(ImmigrationTextClassifier classifier) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
   }
 
   public ScreenedEvent screen(AuditEvent e) {
-    List<Signal> signals = e.reason().isEmpty() ? List.of() : classifier.signals(e.reason());
+    List<Signal> signals = e.reason().isEmpty() ? List.of() : reasonSignals(e.reason());
     Optional<ScreenedEvent.Authority> requester = e.component().filter(Component::isImmigrationAuthority)
         .map(c -> new ScreenedEvent.Authority(e.organization().orElse(c.name()), "component " + c.name()))
         .or(() -> e.organization().flatMap(this::authority));
     Optional<ScreenedEvent.Authority> onBehalfOf = e.onBehalfOf().flatMap(this::authority);
     return new ScreenedEvent(e, signals, requester, onBehalfOf);
+  }
+
+  /** The classifier's signals in a reason, remembered: most rows of a log repeat a few reasons. */
+  private List<Signal> reasonSignals(String reason) {
+    List<Signal> known = reasons.get(reason);
+    if (known != null) {
+      return known;
+    }
+    List<Signal> found = classifier.signals(reason);
+    if (reasons.size() < NAME_CACHE) {
+      reasons.put(reason, found);
+    }
+    return found;
   }
 
   /** The immigration authority an organisation's name names, if it names one. */

@@ -151,7 +151,8 @@ public final class Deployment implements AutoCloseable {
       gc.bindTo(prometheus);
       opened.add(0, gc);
       Optional<OidcAuthenticator> oidc = oidcSettings.map(o -> OidcAuthenticator.create(o, gateway));
-      FirebreakServer server = new FirebreakServer(gateway, logFiles, signer.verifier().text(), prometheus,
+      FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), logFiles,
+          signer.verifier().text(), prometheus,
           FirebreakServer.Options.defaults(s.host(), s.port()).withReports(dir.resolve(REPORTS_DIR)),
           oidc.map(Authenticator.class::cast)).start();
       return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists,

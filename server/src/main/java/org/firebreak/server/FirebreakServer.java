@@ -30,8 +30,8 @@ import org.firebreak.store.Role;
  * each route then checks its roles. Errors are application/problem+json ({@link Problems}).
  *
  * <pre>{@code
- * FirebreakServer server = new FirebreakServer(gateway, ledgerFiles, verifierKey, prometheus,
- *     FirebreakServer.Options.defaults("127.0.0.1", 8080)).start();
+ * FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, clock), ledgerFiles, verifierKey,
+ *     prometheus, FirebreakServer.Options.defaults("127.0.0.1", 8080)).start();
  * ...
  * server.stop();
  * }</pre>
@@ -101,6 +101,7 @@ public final class FirebreakServer implements AutoCloseable {
   private final Options options;
   private final Metrics metrics;
   private final ApiHandlers api;
+  private final FlagHandlers flags;
   private final LogHandlers log;
   private final ReportFiles reports;
   private final byte[] openapi;
@@ -110,20 +111,21 @@ public final class FirebreakServer implements AutoCloseable {
 
   /**
    * @param gateway the request pipeline
+   * @param flags the detectors over the store's requests, for {@code GET /v1/flags}
    * @param ledgerFiles the ledger's storage, read for {@code /log/}: only the checkpoint and tiles are served
    * @param verifierKey the log's verifier key text, served at {@code /log/vkey}
    * @param prometheus the registry the server's meters go to and {@code /metrics} scrapes
    */
-  public FirebreakServer(Gateway gateway, LedgerStorage ledgerFiles, String verifierKey,
+  public FirebreakServer(Gateway gateway, AuditFlags flags, LedgerStorage ledgerFiles, String verifierKey,
       PrometheusMeterRegistry prometheus, Options options) {
-    this(gateway, ledgerFiles, verifierKey, prometheus, options, Optional.empty());
+    this(gateway, flags, ledgerFiles, verifierKey, prometheus, options, Optional.empty());
   }
 
   /**
    * @param jwts the authenticator of bearer tokens shaped like a JWT ({@link OidcAuthenticator#looksLikeJwt}); empty:
    *     API tokens only, and a JWT is an unknown API token
    */
-  public FirebreakServer(Gateway gateway, LedgerStorage ledgerFiles, String verifierKey,
+  public FirebreakServer(Gateway gateway, AuditFlags flags, LedgerStorage ledgerFiles, String verifierKey,
       PrometheusMeterRegistry prometheus, Options options, Optional<Authenticator> jwts) {
     Objects.requireNonNull(gateway, "gateway");
     this.apiTokens = gateway::authenticate;
@@ -133,6 +135,7 @@ public final class FirebreakServer implements AutoCloseable {
     StrictJson json = new StrictJson();
     this.metrics = new Metrics(prometheus);
     this.api = new ApiHandlers(gateway, json, metrics, options);
+    this.flags = new FlagHandlers(flags);
     this.reports = new ReportFiles(options.reports());
     this.log = new LogHandlers(Objects.requireNonNull(ledgerFiles, "ledgerFiles"),
         Objects.requireNonNull(verifierKey, "verifierKey"));
@@ -181,7 +184,8 @@ public final class FirebreakServer implements AutoCloseable {
         new Route(HandlerType.GET, "/v1/requests/{id}", Set.of(Role.REQUESTER, Role.AUDITOR, Role.ADMIN),
             api::getRequest),
         new Route(HandlerType.GET, "/v1/reviews", Set.of(Role.AUDITOR), api::pending),
-        new Route(HandlerType.POST, "/v1/requests/{id}/review", Set.of(Role.AUDITOR), api::review));
+        new Route(HandlerType.POST, "/v1/requests/{id}/review", Set.of(Role.AUDITOR), api::review),
+        new Route(HandlerType.GET, "/v1/flags", Set.of(Role.AUDITOR), flags::list));
   }
 
   /** The route table: method, path template and roles (empty: public). */

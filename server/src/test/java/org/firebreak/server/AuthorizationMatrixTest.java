@@ -95,7 +95,8 @@ class AuthorizationMatrixTest {
         new Case("GET /v1/reviews", 200, Set.of(Principal.AUDITOR), t -> http.get("/v1/reviews", t)),
         new Case("POST /v1/requests/{id}/review", 200, Set.of(Principal.AUDITOR),
             t -> http.postJson("/v1/requests/" + held(http, trooper) + "/review", t, """
-                {"decision":"DENY","note":"not exigent"}""")));
+                {"decision":"DENY","note":"not exigent"}""")),
+        new Case("GET /v1/flags", 200, Set.of(Principal.AUDITOR), t -> http.get("/v1/flags", t)));
 
     // The matrix covers every route the server has.
     assertThat(cases.stream().map(Case::route).sorted().toList()).isEqualTo(f.server.registeredRoutes());

@@ -77,7 +77,8 @@ final class Fixture implements AutoCloseable {
     this.admin = store.users().createWithToken(new User("admin", "firebreak-admin", Set.of(Role.ADMIN), List.of(),
         List.of()));
     this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.server = new FirebreakServer(gateway, logFiles, signer.verifier().text(), prometheus, options).start();
+    this.server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), logFiles,
+        signer.verifier().text(), prometheus, options).start();
     this.http = new Http(server.port());
   }
 

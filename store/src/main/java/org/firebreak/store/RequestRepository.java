@@ -245,6 +245,34 @@ public final class RequestRepository {
         .map((rs, ctx) -> map(rs)).list());
   }
 
+  /**
+   * Requests received from {@code from} (inclusive) to {@code to} (exclusive), whatever their status, oldest first
+   * (by time, then id), at most {@code limit}: the audit trail detection reads. Pages by key: pass the last request
+   * of the previous page as {@code after} (empty for the first page), so requests stored meanwhile are neither
+   * skipped nor repeated.
+   */
+  public List<StoredRequest> received(Instant from, Instant to, Optional<StoredRequest> after, int limit) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(after, "after");
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
+    }
+    if (!from.isBefore(to)) {
+      throw new StoreException(Kind.INVALID, "from " + from + " is not before to " + to);
+    }
+    // Bound to the first moment not before "from" after the last one: received_at > t OR (= t AND id > last id).
+    Instant afterTime = after.map(StoredRequest::receivedAt).orElse(from);
+    String afterId = after.map(StoredRequest::id).orElse("");
+    return db.read("list requests received in a time range", h -> h.createQuery(
+            "SELECT * FROM requests WHERE received_at >= :from AND received_at < :to"
+                + " AND (received_at > :t OR (received_at = :t AND id > :id))"
+                + " ORDER BY received_at, id LIMIT :limit")
+        .bind("from", db.time(from, "from")).bind("to", db.time(to, "to"))
+        .bind("t", db.time(afterTime, "after")).bind("id", afterId).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
   /** What the request released, by source and record id. */
   public List<Release> releases(String requestId) {
     Objects.requireNonNull(requestId, "requestId");

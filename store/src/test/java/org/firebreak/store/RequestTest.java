@@ -100,6 +100,39 @@ class RequestTest extends StoreTestBase {
   }
 
   @Test
+  void requestsReceivedInATimeRangeAreListedOldestFirstWhateverTheirStatusAndPagedByKey() {
+    StoredRequest before = store.requests().receive("officer", "sfpd", BODY, T0.minusSeconds(1));
+    // Two at the same microsecond: the id orders them.
+    StoredRequest a = store.requests().receive("officer", "sfpd", BODY, T0);
+    StoredRequest b = store.requests().reject("agent", "ice-ero-sfr", "not json", T0, "malformed");
+    StoredRequest c = store.requests().receiveDecided(store.requests().newId(), "agent", "ice-ero-sfr", BODY,
+        T0.plusSeconds(60), Decision.REFER, REFER_JSON, List.of());
+    StoredRequest atEnd = store.requests().receive("officer", "sfpd", BODY, T0.plusSeconds(120));
+    List<StoredRequest> sameTime = a.id().compareTo(b.id()) < 0 ? List.of(a, b) : List.of(b, a);
+    Instant from = T0;
+    Instant to = T0.plusSeconds(120);
+
+    List<String> all = store.requests().received(from, to, Optional.empty(), 10).stream()
+        .map(StoredRequest::id).toList();
+    assertThat(all).containsExactly(sameTime.get(0).id(), sameTime.get(1).id(), c.id());
+    assertThat(all).doesNotContain(before.id(), atEnd.id()); // from inclusive, to exclusive
+
+    List<StoredRequest> page1 = store.requests().received(from, to, Optional.empty(), 1);
+    List<StoredRequest> page2 = store.requests().received(from, to, Optional.of(page1.get(0)), 1);
+    List<StoredRequest> page3 = store.requests().received(from, to, Optional.of(page2.get(0)), 1);
+    List<StoredRequest> page4 = store.requests().received(from, to, Optional.of(page3.get(0)), 1);
+    assertThat(List.of(page1.get(0).id(), page2.get(0).id(), page3.get(0).id())).isEqualTo(all);
+    assertThat(page4).isEmpty();
+    assertThat(page3.get(0).status()).isEqualTo(RequestStatus.HELD);
+    assertThat(page3.get(0).requestJson()).isEqualTo(BODY);
+
+    assertThatThrownBy(() -> store.requests().received(to, from, Optional.empty(), 10))
+        .isInstanceOf(StoreException.class).extracting("kind").isEqualTo(Kind.INVALID);
+    assertThatThrownBy(() -> store.requests().received(from, to, Optional.empty(), 0))
+        .isInstanceOf(StoreException.class).extracting("kind").isEqualTo(Kind.INVALID);
+  }
+
+  @Test
   void timesAreKeptToTheMicrosecond() {
     Instant nanos = Instant.parse("2026-11-20T10:00:00.123456789Z");
     StoredRequest r = store.requests().receive("officer", "sfpd", BODY, nanos);

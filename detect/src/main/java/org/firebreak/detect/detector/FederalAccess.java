@@ -27,7 +27,7 @@ public final class FederalAccess implements Detector {
   @Override
   public void observe(ScreenedEvent s, Consumer<Flag> flags) {
     AuditEvent e = s.event();
-    if (!e.sharedAccess() || !s.federalRequester()) {
+    if (!e.sharedAccess() || !s.federalRequester() || !OutOfState.mayBeAlpr(e)) {
       return;
     }
     List<String> citations = Laws.federalSharing(e.custodianJurisdiction());

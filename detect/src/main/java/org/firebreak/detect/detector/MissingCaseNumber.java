@@ -26,6 +26,8 @@ public final class MissingCaseNumber implements Detector {
           + "\\p{L}{0,3}\\d{3,}",
       Pattern.CASE_INSENSITIVE);
 
+  private final java.util.Map<String, String> explanations = new java.util.HashMap<>();
+
   @Override
   public String id() {
     return ID;
@@ -39,10 +41,22 @@ public final class MissingCaseNumber implements Detector {
     }
     boolean noPurpose = e.reason().isBlank() && e.offenseType().isEmpty();
     String what = noPurpose ? "the log shows no reason, offence type or case number for this search"
-        : "no case number: reason " + Texts.quote(e.reason().isBlank() ? e.offenseType().orElse("") : e.reason())
-            + " names no case or incident";
+        : explanation(e.reason().isBlank() ? e.offenseType().orElse("") : e.reason());
     List<String> citations = Laws.accessLogging(e.custodianJurisdiction());
     flags.accept(Flag.of(e, ID, Severity.LOW, what, citations));
+  }
+
+  /** Reasons repeat on most rows of a log ("investigation"): each one's explanation is built once. */
+  private String explanation(String reason) {
+    String known = explanations.get(reason);
+    if (known != null) {
+      return known;
+    }
+    String what = "no case number: reason " + Texts.quote(reason) + " names no case or incident";
+    if (explanations.size() < Texts.CACHE) {
+      explanations.put(reason, what);
+    }
+    return what;
   }
 
   static boolean hasCaseNumber(String reason) {

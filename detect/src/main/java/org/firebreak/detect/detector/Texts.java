@@ -11,6 +11,9 @@ import org.firebreak.policy.ImmigrationTextClassifier.Signal;
 
 /** Phrases the detectors' explanations share. */
 final class Texts {
+  /** How many explanations a detector remembers (one run: names and reasons repeat on most rows of a log). */
+  static final int CACHE = 10_000;
+
   private Texts() {
   }
 

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +54,77 @@ final class CsvRows {
 
   /** Reads the file; an empty file is a problem, not an error. */
   static void read(Path file, String label, HeaderHandler onHeader, ImportSink sink) {
-    try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+    try (InputStream in = Files.newInputStream(file)) {
+      read(in, label, onHeader, null, 1, 0, sink);
+    } catch (IOException e) {
+      throw new UnreadableFileException(label, e);
+    }
+  }
+
+  /**
+   * Reads the rows in bytes {@code [start, end)} of the file, which must begin where a row begins (not inside a quoted
+   * cell) and end where one ends: one part of a file read by several threads. There is no header in the part.
+   *
+   * @param firstLine the file's line number of the part's first line
+   * @param rowsBefore how many data rows the file has before the part
+   */
+  static void readPart(Path file, String label, long start, long end, long firstLine, long rowsBefore,
+      RowHandler handler, ImportSink sink) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ch.position(start);
+      InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
+      read(new BoundedInputStream(in, end - start), label, h -> handler, handler, firstLine, rowsBefore, sink);
+    } catch (IOException e) {
+      throw new UnreadableFileException(label, e);
+    }
+  }
+
+  /** At most {@code remaining} bytes of a stream. */
+  private static final class BoundedInputStream extends FilterInputStream {
+    private long remaining;
+
+    BoundedInputStream(InputStream in, long remaining) {
+      super(in);
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = super.read(buf, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * @param headerless the handler of every row when the input has no header row (a part); null: the first row is the
+   *     header
+   */
+  private static void read(InputStream in, String label, HeaderHandler onHeader, RowHandler headerless,
+      long firstLine, long rowsBefore, ImportSink sink) throws IOException {
+    long lineOffset = firstLine - 1;
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         CsvParser p = (CsvParser) FACTORY.createParser(reader)) {
-      RowHandler handler = null;
-      long row = 0;
+      RowHandler handler = headerless;
+      long row = rowsBefore;
       List<String> cells = new ArrayList<>();
       long lastFailure = -1;
       int failuresHere = 0;
@@ -77,7 +149,7 @@ final class CsvRows {
             continue;
           }
         } catch (StreamReadException e) {
-          long at = Math.max(1, p.currentLocation().getLineNr());
+          long at = Math.max(1, p.currentLocation().getLineNr() + lineOffset);
           failuresHere = at == lastFailure ? failuresHere + 1 : 0;
           lastFailure = at;
           if (failuresHere >= 3) {
@@ -93,17 +165,16 @@ final class CsvRows {
           }
           handler = onHeader.header(List.copyOf(cells));
         } else {
-          handler.row(cells, Math.max(1, line), ++row);
+          handler.row(cells, Math.max(1, line + lineOffset), ++row);
         }
       }
       if (handler == null) {
         sink.problem(new Problem(label, 0, "empty file: no header row"));
       }
     } catch (StreamReadException e) {
-      sink.problem(new Problem(label, Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-          "cannot read past this line: " + firstLine(e.getOriginalMessage())));
-    } catch (IOException e) {
-      throw new UnreadableFileException(label, e);
+      sink.problem(new Problem(label, Math.max(0, e.getLocation() == null ? 0
+          : e.getLocation().getLineNr() + lineOffset), "cannot read past this line: "
+          + firstLine(e.getOriginalMessage())));
     }
   }
 

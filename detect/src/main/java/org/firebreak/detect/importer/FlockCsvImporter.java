@@ -41,6 +41,24 @@ public final class FlockCsvImporter implements Importer {
     }, sink);
   }
 
+  /**
+   * Reads one part of a file, bytes {@code [start, end)}, for scanning a large file on several threads (one importer
+   * and one detection per part). The part must start where a row starts (not inside a quoted cell: Flock's
+   * {@code Time Frame} spans two lines) and end where one ends; the header is read from the file's first line.
+   *
+   * @param firstLine the file's line number of the part's first line (1 + line breaks before {@code start})
+   * @param rowsBefore the data rows before the part, so row numbers and row-number ids are the file's
+   */
+  public void readPart(Path file, String label, long start, long end, long firstLine, long rowsBefore,
+      ImportSink sink) {
+    RowReader.Context context = Custodians.ofFile(file, format == Format.FLOCK_NETWORK);
+    List<String> header = CsvRows.header(file).orElseThrow(() -> new InvalidInputException(label, "line 1",
+        "no header row", null));
+    RowReader reader = new RowReader(label, header, RowReader.byVendorNames(header), context);
+    CsvRows.readPart(file, label, start, end, firstLine, rowsBefore, (cells, line, row) -> reader.read(cells, line,
+        row, sink), sink);
+  }
+
   /** Whether a header looks like a Flock audit (any of the shapes above). */
   static Optional<Format> recognise(List<String> header, String fileName) {
     Map<Field, Integer> columns = RowReader.byVendorNames(header);

@@ -13,7 +13,7 @@ public enum Format {
   FLOCK_NETWORK("flock-network"),
   /** A Flock "organization audit": the custodian's own users' searches. */
   FLOCK_ORG("flock-org"),
-  /** Firebreak's own audit events (not yet available: the store's export comes with the server's flags). */
+  /** Firebreak's own audit events: the requests in a data directory's database ({@link FirebreakImporter}). */
   FIREBREAK("firebreak"),
   /** Any CSV, read by a column mapping file ({@code --mapping}). */
   CSV("csv");

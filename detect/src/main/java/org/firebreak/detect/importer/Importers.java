@@ -30,8 +30,9 @@ public final class Importers {
           null);
     }
     if (format == Format.FIREBREAK) {
-      throw new InvalidInputException(input.toString(), "--format firebreak",
-          "Firebreak's own audit events are not readable yet (they come with the server's flags, issue 6)", null);
+      // A data directory is one input (its database), not a directory of log files.
+      new FirebreakImporter().read(input, input.toString(), sink);
+      return 1;
     }
     if (Files.isDirectory(input)) {
       List<Path> files;
@@ -74,7 +75,7 @@ public final class Importers {
           : new FlockCsvImporter(Format.FLOCK_PORTAL));
       case FLOCK_NETWORK, FLOCK_ORG -> Optional.of(new FlockCsvImporter(format));
       case CSV -> Optional.of(new MappedCsvImporter(mapping.orElseThrow()));
-      case FIREBREAK -> throw new IllegalStateException("checked by read");
+      case FIREBREAK -> Optional.of(new FirebreakImporter());
       case AUTO -> detect(file, label).map(f -> importer(file, label, f, mapping).orElseThrow());
     };
   }

@@ -3,7 +3,6 @@ package org.firebreak.detect.importer;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -133,8 +132,7 @@ final class RowReader {
     if (v.length() < 8 || v.length() > 10) {
       return false; // REDACTED, [REDACTED], (REDACTED)
     }
-    String u = v.toUpperCase(Locale.ROOT);
-    return u.equals("REDACTED") || u.equals("[REDACTED]") || u.equals("(REDACTED)");
+    return v.equalsIgnoreCase("REDACTED") || v.equalsIgnoreCase("[REDACTED]") || v.equalsIgnoreCase("(REDACTED)");
   }
 
   private Optional<Instant> time(List<String> cells, Field f, long line, ImportSink sink) {

@@ -1,9 +1,6 @@
 package org.firebreak.detect.importer;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -26,6 +23,12 @@ public final class Timestamps {
   }
 
   private static Instant parseOrNull(String s) {
+    if (s.length() == US_FIXED.length()) {
+      Instant t = usFixed(s);
+      if (t != null) {
+        return t;
+      }
+    }
     int[] at = {0};
     int a = number(s, at, 4);
     if (a < 0 || at[0] >= s.length()) {
@@ -103,20 +106,87 @@ public final class Timestamps {
       at[0] += 2;
       spaces(s, at);
     }
-    String zone = s.substring(at[0]);
-    if (!(zone.isEmpty() || zone.equals("Z") || zone.equals("z") || zone.equalsIgnoreCase("UTC")
-        || zone.equalsIgnoreCase("GMT") || zone.equals("+00:00") || zone.equals("+0000"))) {
+    if (!isUtc(s, at[0])) {
       return null;
     }
     return utc(year, month, day, hour, minute, second, nanos);
   }
 
-  private static Instant utc(int year, int month, int day, int hour, int minute, int second, int nanos) {
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException e) {
-      return null; // 02/30/2025, 25:00 ...
+  private static final String US_FIXED = "11/14/2025, 09:53:36 AM UTC";
+
+  /**
+   * The shape of almost every Flock timestamp, {@code 11/14/2025, 09:53:36 AM UTC}, read by position (a log has two
+   * or three on each of millions of rows); null when {@code s} is not exactly that shape, for the general reading.
+   */
+  private static Instant usFixed(String s) {
+    if (s.charAt(2) != '/' || s.charAt(5) != '/' || s.charAt(10) != ',' || s.charAt(11) != ' '
+        || s.charAt(14) != ':' || s.charAt(17) != ':' || s.charAt(20) != ' ' || s.charAt(23) != ' '
+        || !s.regionMatches(true, 24, "UTC", 0, 3)) {
+      return null;
     }
+    int month = digits(s, 0, 2);
+    int day = digits(s, 3, 2);
+    int year = digits(s, 6, 4);
+    int hour = digits(s, 12, 2);
+    int minute = digits(s, 15, 2);
+    int second = digits(s, 18, 2);
+    char m = s.charAt(22);
+    char ap = Character.toUpperCase(s.charAt(21));
+    if (month < 0 || day < 0 || year < 1000 || hour < 1 || hour > 12 || minute < 0 || second < 0
+        || (m != 'M' && m != 'm') || (ap != 'A' && ap != 'P')) {
+      return null;
+    }
+    return utc(year, month, day, hour % 12 + (ap == 'P' ? 12 : 0), minute, second, 0);
+  }
+
+  /** {@code n} decimal digits at {@code from}; -1 when one is not a digit. */
+  private static int digits(String s, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** The rest of {@code s} from {@code from} names UTC: nothing, Z, UTC, GMT, +00:00 or +0000 (no substring made). */
+  private static boolean isUtc(String s, int from) {
+    int n = s.length() - from;
+    return switch (n) {
+      case 0 -> true;
+      case 1 -> s.charAt(from) == 'Z' || s.charAt(from) == 'z';
+      case 3 -> s.regionMatches(true, from, "UTC", 0, 3) || s.regionMatches(true, from, "GMT", 0, 3);
+      case 5 -> s.startsWith("+0000", from);
+      case 6 -> s.startsWith("+00:00", from);
+      default -> false;
+    };
+  }
+
+  /** The instant, or null for a date or time that does not exist (02/30/2025, 25:00 ...). */
+  private static Instant utc(int year, int month, int day, int hour, int minute, int second, int nanos) {
+    // Checked and counted by hand: LocalDateTime.of(...).toInstant(...) costs objects and checks per timestamp.
+    boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1 || day > (month == 2 && leap ? 29 : DAYS_IN_MONTH[month]) || hour > 23
+        || minute > 59 || second > 59) {
+      return null;
+    }
+    return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second,
+        nanos);
+  }
+
+  private static final int[] DAYS_IN_MONTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), for years from 1000. */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = y / 400; // y >= 999: no negative division
+    int yoe = y - era * 400;
+    int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097L + doe - 719_468L;
   }
 
   /** 1..max digits at at[0] as a number, advancing; -1 when there is no digit. */
