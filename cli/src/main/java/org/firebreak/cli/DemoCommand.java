@@ -168,6 +168,7 @@ final class DemoCommand implements Callable<Integer> {
           new org.firebreak.report.Options(org.firebreak.report.Options.DEFAULT_THRESHOLD,
               org.firebreak.report.Options.DEFAULT_TREND_PERIODS, ReportCommand.catalog(), Optional.empty()));
       org.firebreak.report.ReportWriter.write(report, reportDir);
+      storage.close(); // this read-only view of the ledger directory: the server keeps its own
       out.printf("Transparency report for %s: %s (also report.pdf, report.json, tables/, bundle/);"
           + " check it: firebreak report verify %s%n", period, reportDir.resolve(
               org.firebreak.report.ReportWriter.HTML), reportDir);
