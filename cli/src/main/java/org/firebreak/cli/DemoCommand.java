@@ -139,6 +139,9 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       summary.lines().forEach(out::println);
 
+      // Detection's flags on the month's requests go into the public log now (the server also does so every few
+      // seconds and at close), so that the ledger verified and the report computed below hold all of them.
+      d.publishFlags();
       NoteVerifier key = NoteVerifier.parse(d.verifierKey());
       int receipts = 0;
       for (Outcome o : outcomes) {
@@ -150,10 +153,12 @@ final class DemoCommand implements Callable<Integer> {
       DirectoryStorage storage = new DirectoryStorage(d.dataDir().resolve(Deployment.LEDGER_DIR));
       LedgerVerifier.Result verified = LedgerVerifier.verify(storage, key);
       String checkpoint = new String(storage.read(Ledger.CHECKPOINT).orElseThrow(), StandardCharsets.UTF_8);
+      org.firebreak.ledger.LogReader log = org.firebreak.ledger.LogReader.open(storage, key);
+      long flagEntries = flagEntries(log);
       out.println();
-      out.printf("Ledger %s: %,d entries (the packs in force, %d requests, %d reviews)%n",
-          d.dataDir().resolve(Deployment.LEDGER_DIR), verified.size(), outcomes.size(),
-          outcomes.stream().filter(o -> o.review().isPresent()).count());
+      out.printf("Ledger %s: %,d entries (the packs in force, %d requests, %d reviews, %d flags raised by"
+          + " detection)%n", d.dataDir().resolve(Deployment.LEDGER_DIR), verified.size(), outcomes.size(),
+          outcomes.stream().filter(o -> o.review().isPresent()).count(), flagEntries);
       out.println(verified.ok() ? "  verified: every tile and the root recomputed, checkpoint signature valid; "
           + receipts + " receipts verified" : "  VERIFICATION FAILED: " + verified.problem().orElse("?"));
       out.println("  checkpoint:");
@@ -163,15 +168,19 @@ final class DemoCommand implements Callable<Integer> {
       // The month's transparency report, from the public ledger entries alone (the gateway dates them today).
       java.time.YearMonth period = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
       Path reportDir = d.dataDir().resolve(Deployment.REPORTS_DIR).resolve(period.toString());
-      org.firebreak.report.TransparencyReport report = org.firebreak.report.TransparencyReport.compute(
-          org.firebreak.ledger.LogReader.open(storage, key), key, period,
-          new org.firebreak.report.Options(org.firebreak.report.Options.DEFAULT_THRESHOLD,
-              org.firebreak.report.Options.DEFAULT_TREND_PERIODS, ReportCommand.catalog(), Optional.empty()));
+      org.firebreak.report.TransparencyReport report = org.firebreak.report.TransparencyReport.compute(log, key,
+          period, org.firebreak.report.Options.defaults().withRules(ReportCommand.catalog()));
       org.firebreak.report.ReportWriter.write(report, reportDir);
       storage.close(); // this read-only view of the ledger directory: the server keeps its own
       out.printf("Transparency report for %s: %s (also report.pdf, report.json, tables/, bundle/);"
           + " check it: firebreak report verify %s%n", period, reportDir.resolve(
               org.firebreak.report.ReportWriter.HTML), reportDir);
+      out.println("  flags raised by detection, as the report publishes them (small counts suppressed):");
+      org.firebreak.report.Table flagTable = report.table("flags-by-detector");
+      for (org.firebreak.report.Table.Row row : flagTable.rows()) {
+        out.printf("    %-22s %-7s %s%n", row.labels().get(0), row.labels().get(1), row.values().get(0).text());
+      }
+      out.printf("    %-30s %s%n", "total", flagTable.totals().get(0).values().get(0).text());
       out.printf("Ground truth: %s; measure the detectors: firebreak detect --evaluate %s%n",
           d.dataDir().resolve(GroundTruth.FILE), d.dataDir());
       if (summaryJson != null) {
@@ -195,6 +204,17 @@ final class DemoCommand implements Callable<Integer> {
         d.close();
       }
     }
+  }
+
+  /** How many of the log's entries are flags raised by detection. */
+  private static long flagEntries(org.firebreak.ledger.LogReader log) throws IOException {
+    long n = 0;
+    for (long i = 0; i < log.size(); i++) {
+      if ("flag".equals(JSON.readTree(log.entry(i)).path("type").asText())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**

@@ -90,7 +90,7 @@ final class ReportCommand implements Callable<Integer> {
     Path log = logDirectory(data);
     NoteVerifier key = verifier(log);
     Path target = out != null ? out : Path.of("report-" + month);
-    Options options = new Options(threshold, trend, catalog(), java.util.Optional.empty());
+    Options options = new Options(threshold, trend, catalog());
     TransparencyReport report;
     try (DirectoryStorage storage = new DirectoryStorage(log.toAbsolutePath().normalize())) {
       report = TransparencyReport.compute(LogReader.open(storage, key), key, month, options);
@@ -145,10 +145,10 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /**
-   * Effects and citations of the shipped rule packs' rules: the public entry names rules only as pack/id. The report
-   * uses a rule's entry only if the log records its pack's digest.
+   * Effects and citations of the shipped rule packs' rules, for entries of version 1, which name rules only as
+   * pack/id (version 2 carries both). The report uses a rule's entry only if the log records its pack's digest.
+   * Shared with the demo.
    */
-  /** The shipped packs' rules (effect, citation), for a report to name what decided; shared with the demo. */
   static RuleCatalog catalog() {
     Map<String, RuleCatalog.Rule> rules = new HashMap<>();
     for (Pack p : new Policy(new StrictJson()).library().shipped().packs().packs()) {

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.firebreak.detect.evaluation.GroundTruth;
 import org.firebreak.ledger.LedgerVerifier;
+import org.firebreak.ledger.LogReader;
 import org.firebreak.ledger.note.NoteVerifier;
 import org.firebreak.ledger.storage.DirectoryStorage;
 import org.junit.jupiter.api.Test;
@@ -65,14 +66,24 @@ class DemoCommandTest {
     }
     assertThat(attempts).isEqualTo(g.get("unlawful").asInt());
 
-    // The ledger: packs in force + one entry per request + one per review (each REFER is reviewed).
+    // The ledger: packs in force + one entry per request + one per review (each REFER is reviewed) + one per flag
+    // detection raised (published before the ledger is verified and the report written; none after).
     long size = s.at("/ledger/size").asLong();
-    assertThat(size).isEqualTo(1 + requests + d.get("REFER").asInt());
+    DirectoryStorage storage = new DirectoryStorage(Path.of(s.at("/ledger/dir").asText()));
+    NoteVerifier key = NoteVerifier.parse(s.at("/ledger/vkey").asText());
+    LogReader log = LogReader.open(storage, key);
+    long flags = 0;
+    for (long i = 0; i < log.size(); i++) {
+      flags += JSON.readTree(log.entry(i)).path("type").asText().equals("flag") ? 1 : 0;
+    }
+    assertThat(flags).as("flag entries").isPositive();
+    assertThat(size).isEqualTo(1 + requests + d.get("REFER").asInt() + flags);
+    assertThat(log.size()).isEqualTo(size);
     assertThat(s.at("/ledger/checkpoint").asText()).contains("\n" + size + "\n");
-    LedgerVerifier.Result r = LedgerVerifier.verify(new DirectoryStorage(Path.of(s.at("/ledger/dir").asText())),
-        NoteVerifier.parse(s.at("/ledger/vkey").asText()));
+    LedgerVerifier.Result r = LedgerVerifier.verify(storage, key);
     assertThat(r.problem()).isEmpty();
     assertThat(r.size()).isEqualTo(size);
+    storage.close();
 
     // The month's transparency report: written under the data directory, and it verifies against its bundle.
     String period = s.get("period").asText();
@@ -81,6 +92,15 @@ class DemoCommandTest {
     assertThat(report.resolve("report.html")).isRegularFile();
     assertThat(out.toString()).contains("Transparency report for " + period);
     assertThat(org.firebreak.report.ReportVerifier.verify(report).ok()).isTrue();
+    // Its flags section counts every flag entry of the month (the demo's month is today's).
+    JsonNode flagTable = null;
+    for (JsonNode t : JSON.readTree(report.resolve("report.json").toFile()).get("tables")) {
+      flagTable = t.get("id").asText().equals("flags-by-detector") ? t : flagTable;
+    }
+    assertThat(flagTable).isNotNull();
+    assertThat(flagTable.get("rows")).isNotEmpty();
+    assertThat(flagTable.at("/totals/0/values/0").asLong()).isEqualTo(flags);
+    assertThat(out.toString()).contains("flags raised by detection, as the report publishes them");
 
     // The labels, by the server's request ids, and the detectors measured against them.
     Path data = tmp.resolve("data");

@@ -18,6 +18,7 @@ final class Html {
       "requests-by-decision", "Who asked, why, and with what authority",
       "data-by-source", "What data was shared",
       "withheld-by-rule", "What the law withheld, and what auditors decided",
+      "flags-by-detector", "Flags raised by detection",
       "mission-drift", "Mission drift",
       "packs-in-force", "The rules in force");
 
@@ -58,10 +59,6 @@ final class Html {
         h.append("<h2>").append(esc(section)).append("</h2>\n");
       }
       h.append(table(t));
-      if (t.id().equals("rejected-requests")) {
-        h.append("<h2>Flags raised by detection</h2>\n<div class=\"todo\" id=\"flags\"><p>")
-            .append(esc(ReportJson.FLAGS_TODO)).append("</p></div>\n");
-      }
     }
     h.append("<h2>How to check this report</h2>\n<p>Run <code>firebreak report verify DIR</code> on the directory"
         + " this report came in. It checks the checkpoint's signature with <code>bundle/vkey</code>, every bundled"
@@ -149,7 +146,6 @@ final class Html {
       code { word-wrap: break-word; }
       figure.chart { margin: 1em 0; page-break-inside: avoid; }
       figcaption { font-size: 9pt; color: #555; }
-      div.todo { border: 2px dashed #c60; padding: 0.5em 1em; background: #fff8ef; }
       ul.headline li { margin: 0.2em 0; }
       @page { size: A4; margin: 15mm; }
       """;

@@ -1,20 +1,16 @@
 package org.firebreak.report;
 
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a report is computed.
  *
  * @param suppressionThreshold cells with fewer than this many (and more than zero) are suppressed; 5 by default
  * @param trendPeriods how many months before the period the mission-drift trend shows; 5 by default
- * @param rules effects and citations of the rules the entries name (the public entry names rules only by id)
- * @param flags reserved for the flags raised by detection: TODO(detect) a file of flags written by module
- *     {@code detect}, which another engineer is building; until its format is settled a report refuses one rather
- *     than guess, and the flags section says that detection is not yet counted
+ * @param rules effects and citations of the rules that version-1 entries name only by id (version-2 entries carry
+ *     them)
  */
-public record Options(int suppressionThreshold, int trendPeriods, RuleCatalog rules, Optional<Path> flags) {
+public record Options(int suppressionThreshold, int trendPeriods, RuleCatalog rules) {
   public static final int DEFAULT_THRESHOLD = 5;
   public static final int DEFAULT_TREND_PERIODS = 5;
 
@@ -26,25 +22,21 @@ public record Options(int suppressionThreshold, int trendPeriods, RuleCatalog ru
       throw new IllegalArgumentException("the trend covers 0 to 60 earlier months, got " + trendPeriods);
     }
     Objects.requireNonNull(rules, "rules");
-    Objects.requireNonNull(flags, "flags");
-    if (flags.isPresent()) {
-      throw new IllegalArgumentException("flags are not counted yet: detection (module detect) is still being built");
-    }
   }
 
   public static Options defaults() {
-    return new Options(DEFAULT_THRESHOLD, DEFAULT_TREND_PERIODS, RuleCatalog.empty(), Optional.empty());
+    return new Options(DEFAULT_THRESHOLD, DEFAULT_TREND_PERIODS, RuleCatalog.empty());
   }
 
   public Options withRules(RuleCatalog catalog) {
-    return new Options(suppressionThreshold, trendPeriods, catalog, flags);
+    return new Options(suppressionThreshold, trendPeriods, catalog);
   }
 
   public Options withThreshold(int threshold) {
-    return new Options(threshold, trendPeriods, rules, flags);
+    return new Options(threshold, trendPeriods, rules);
   }
 
   public Options withTrendPeriods(int periods) {
-    return new Options(suppressionThreshold, periods, rules, flags);
+    return new Options(suppressionThreshold, periods, rules);
   }
 }

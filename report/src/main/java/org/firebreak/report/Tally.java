@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
@@ -25,10 +26,13 @@ import org.firebreak.core.vocab.Purpose;
 import org.firebreak.core.vocab.SourceKind;
 import org.firebreak.core.vocab.TaskForce;
 import org.firebreak.report.LogEntry.DecisionEntry;
+import org.firebreak.report.LogEntry.FlagEntry;
 import org.firebreak.report.LogEntry.PackRef;
 import org.firebreak.report.LogEntry.PacksEntry;
 import org.firebreak.report.LogEntry.RejectedEntry;
 import org.firebreak.report.LogEntry.ReviewEntry;
+import org.firebreak.report.LogEntry.ReviewedSource;
+import org.firebreak.report.LogEntry.RuleRef;
 import org.firebreak.report.LogEntry.SourceOutcome;
 
 /**
@@ -81,10 +85,13 @@ final class Tally {
     out.add(proxies(decisions));
     out.add(taskForces(decisions));
     out.add(dataBySource(decisions));
+    out.add(recordsBySource(decisions));
     out.add(nonCriminal(decisions));
     out.add(rules(decisions));
     out.add(reviews());
+    out.add(referralsByRule());
     out.add(rejected());
+    out.add(flags());
     out.add(missionDrift());
     out.add(trend());
     out.add(packs());
@@ -95,7 +102,7 @@ final class Tally {
 
   private Table entryTypes() {
     Counts c = new Counts(1);
-    for (String t : List.of("decision", "review", "rejected", "packs")) {
+    for (String t : List.of("decision", "review", "rejected", "packs", "flag")) {
       c.ensure(List.of(t));
     }
     for (LogEntry e : entries) {
@@ -104,8 +111,8 @@ final class Tally {
       }
     }
     return c.table("ledger-entries", "Ledger entries of the period, by type",
-        "Every public entry whose day falls in the period: decided requests, auditors' reviews, rejected requests and"
-            + " announcements of the rule packs in force.",
+        "Every public entry whose day falls in the period: decided requests, auditors' reviews, rejected requests,"
+            + " announcements of the rule packs in force and flags raised by detection.",
         List.of("entry type"), List.of("entries"), Comparator.comparing(l -> l.get(0)),
         Map.of(), List.of(c.sum(0)));
   }
@@ -170,21 +177,61 @@ final class Tally {
     Counts c = new Counts(3);
     for (DecisionEntry d : decisions) {
       for (SourceOutcome s : d.sources()) {
-        String nc = NON_CRIMINAL.contains(s.kind()) ? "yes" : "no";
+        String nc = nonCriminal(s.kind());
         s.released().forEach(cat -> c.add(List.of(s.kind().name(), cat.wire(), nc), 0, 1));
         s.withheld().forEach(cat -> c.add(List.of(s.kind().name(), cat.wire(), nc), 1, 1));
         s.referred().forEach(cat -> c.add(List.of(s.kind().name(), cat.wire(), nc), 2, 1));
       }
     }
+    // What an auditor released is released too: in the same column, so that no total of this table is a count of
+    // reviews (auditor-reviews may suppress those).
+    for (ReviewEntry r : inPeriod(period, ReviewEntry.class)) {
+      for (ReviewedSource s : reviewedSources(r)) {
+        s.released().forEach(cat -> c.add(List.of(s.kind().name(), cat.wire(), nonCriminal(s.kind())), 0, 1));
+      }
+    }
     return c.table("data-by-source", "Data released and withheld, by source kind and category",
-        "One count per source asked in a request and category asked of it: released, withheld by a rule, or"
-            + " referred to an auditor. Non-criminal sources (DMV, school, utility, plate readers) hold records that"
-            + " were never collected to investigate crime. Each column is suppressed on its own; its total is the"
-            + " column's sum.",
+        "One count per source asked in a request and category asked of it: released (when the request was decided,"
+            + " or by an auditor who released a referral, counted in the month of the review), withheld by a rule,"
+            + " or referred to an auditor. Non-criminal sources (DMV, school, utility, plate readers) hold records"
+            + " that were never collected to investigate crime. Each column is suppressed on its own; its total is"
+            + " the column's sum.",
         List.of("source kind", "category", "non-criminal source"), List.of("released", "withheld", "referred"),
         byPositions(rank(SourceKind.class), l -> Category.fromWire(l).map(Enum::ordinal).orElse(Integer.MAX_VALUE),
             l -> 0),
         Map.of(), List.of(c.sum(0), c.sum(1), c.sum(2)));
+  }
+
+  private Table recordsBySource(List<DecisionEntry> decisions) {
+    Counts c = new Counts(1);
+    List<String> unattributed = List.of(UNATTRIBUTED, "unknown");
+    for (DecisionEntry d : decisions) {
+      if (d.sources().stream().anyMatch(s -> s.releasedRecords().isEmpty())) {
+        c.add(unattributed, 0, d.releasedRecords());
+        continue;
+      }
+      for (SourceOutcome s : d.sources()) {
+        c.add(List.of(s.kind().name(), nonCriminal(s.kind())), 0, s.releasedRecords().getAsLong());
+      }
+    }
+    for (ReviewEntry r : inPeriod(period, ReviewEntry.class)) {
+      List<ReviewedSource> sources = reviewedSources(r);
+      if (sources.stream().anyMatch(s -> s.releasedRecords().isEmpty())) {
+        c.add(unattributed, 0, r.releasedRecords());
+        continue;
+      }
+      for (ReviewedSource s : sources) {
+        c.add(List.of(s.kind().name(), nonCriminal(s.kind())), 0, s.releasedRecords().getAsLong());
+      }
+    }
+    return c.table("records-by-source", "Records released, by source kind",
+        "The records each kind of source released, when the request was decided or when an auditor released a"
+            + " referral (counted in the month of the review): the total is the records released of Mission drift."
+            + " A record is one row of a source (a driver's licence, a plate read, a school record), cut down to"
+            + " the categories released. \"" + UNATTRIBUTED + "\": records of requests logged before the ledger"
+            + " counted them per source, when more than one source released data.",
+        List.of("source kind", "non-criminal source"), List.of("records released"),
+        byPositions(rank(SourceKind.class), l -> 0), Map.of(), List.of(c.sum(0)));
   }
 
   private Table nonCriminal(List<DecisionEntry> decisions) {
@@ -219,14 +266,11 @@ final class Tally {
       for (SourceOutcome s : d.sources()) {
         withheld += s.withheld().isEmpty() ? 0 : 1;
         referred += s.referred().isEmpty() ? 0 : 1;
-        for (String rule : new LinkedHashSet<>(s.rules())) {
-          Optional<RuleCatalog.Rule> info = options.rules().rule(rule)
-              .filter(r -> digests.contains(r.packDigest()));
-          if (info.isPresent() && (info.get().effect() == Effect.PERMIT || info.get().effect() == Effect.OBLIGATE)) {
+        for (RuleRef rule : distinct(s.rules(), digests)) {
+          if (rule.effect().filter(e -> e == Effect.PERMIT || e == Effect.OBLIGATE).isPresent()) {
             continue; // a permit or obligation rule withholds nothing
           }
-          List<String> key = List.of(rule, info.map(r -> r.effect().wire()).orElse("unknown"),
-              info.map(RuleCatalog.Rule::citation).orElse("not in the public entry"));
+          List<String> key = ruleLabels(rule, true);
           c.add(key, 0, s.withheld().isEmpty() ? 0 : 1);
           c.add(key, 1, s.referred().isEmpty() ? 0 : 1);
         }
@@ -234,11 +278,45 @@ final class Tally {
     }
     return c.table("withheld-by-rule", "Denials and referrals by rule and citation",
         "One count per source asked in a request that had categories withheld (or referred), under each rule it"
-            + " named. The public entry names rules as pack/id only; effects and citations come from the rule packs"
-            + " whose digests the log records (bundle/rules.json). A source can name several rules, so rows can add"
-            + " up to more than the totals (sources with something withheld, or referred).",
+            + " named. Each rule's effect and citation are in the public entry; for entries logged before they were"
+            + " (version 1), they come from the rule packs whose digests the log records (bundle/rules.json). A"
+            + " source can name several rules, so rows can add up to more than the totals (sources with something"
+            + " withheld, or referred).",
         List.of("rule", "effect", "citation"), List.of("withheld", "referred"),
         Comparator.comparing(l -> l.get(0)), Map.of(), List.of(withheld, referred));
+  }
+
+  /**
+   * What auditors decided on referrals, by the rules that referred them. One group with one total (the sources
+   * reviewed), not a column per decision: per-decision totals would be the auditor-reviews counts, which that table
+   * may suppress.
+   */
+  private Table referralsByRule() {
+    Set<String> digests = digestsSeen();
+    Counts c = new Counts(1);
+    long reviewed = 0;
+    for (ReviewEntry r : inPeriod(period, ReviewEntry.class)) {
+      DecisionEntry d = referredRequest(r);
+      for (ReviewedSource rs : reviewedSources(r)) {
+        reviewed++;
+        List<RuleRef> rules = d.sources().stream().filter(s -> s.source().equals(rs.source())).findFirst()
+            .map(SourceOutcome::rules).orElse(List.of());
+        for (RuleRef rule : distinct(rules, digests)) {
+          if (rule.effect().filter(e -> e != Effect.REFER).isPresent()) {
+            continue; // only the rules that held it for an auditor
+          }
+          List<String> key = new ArrayList<>(ruleLabels(rule, false));
+          key.add(r.decision().name());
+          c.add(key, 0, 1);
+        }
+      }
+    }
+    return c.table("referrals-by-rule", "What auditors decided on referrals, by rule and citation",
+        "One count per source of a referred request that an auditor reviewed in the period, under each rule that"
+            + " referred it, by what the auditor decided: PERMIT released what was referred, DENY kept it withheld."
+            + " The total is the sources reviewed; a source can be referred by several rules.",
+        List.of("rule", "citation", "auditor's decision"), List.of("sources"),
+        byPositions(l -> 0, l -> 0, rank(Decision.class)), Map.of(), List.of(reviewed));
   }
 
   private Table reviews() {
@@ -266,6 +344,21 @@ final class Tally {
             + " asked for, a rule that failed to evaluate): by requester level and reason.",
         List.of("level", "reason"), List.of("requests"), byPositions(rank(AgencyLevel.class), l -> 0),
         Map.of(), List.of(c.sum(0)));
+  }
+
+  private Table flags() {
+    Counts c = new Counts(1);
+    for (FlagEntry f : inPeriod(period, FlagEntry.class)) {
+      c.add(List.of(f.detector(), f.severity()), 0, 1);
+    }
+    return c.table("flags-by-detector", "Flags raised by detection, by detector and severity",
+        "One count per flag entry whose day falls in the period: the day the server published the flag, which for"
+            + " detectors that need later requests (relay, volume-spike) can be days after the flagged request. Each"
+            + " detector flags a request at most once. A flag is a lead for an auditor, not a finding: the detectors"
+            + " and their thresholds are in detect/README.md.",
+        List.of("detector", "severity"), List.of("flags"),
+        byPositions(l -> 0, l -> SEVERITIES.contains(l) ? SEVERITIES.indexOf(l) : Integer.MAX_VALUE), Map.of(),
+        List.of(c.sum(0)));
   }
 
   /** Requests and released records per mission for one month, suppressed; rows in {@link Mission} order. */
@@ -370,6 +463,59 @@ final class Tally {
 
   // ---- helpers ----
 
+  private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
+  private static final String UNATTRIBUTED = "not counted per source (version-1 entries)";
+
+  private static String nonCriminal(SourceKind kind) {
+    return NON_CRIMINAL.contains(kind) ? "yes" : "no";
+  }
+
+  /**
+   * What a review did per source: from the entry, or for a version-1 review from the referred request (PERMIT
+   * released, DENY kept withheld, what each source referred; the records are known when one source referred
+   * something, or none were released).
+   */
+  private List<ReviewedSource> reviewedSources(ReviewEntry r) {
+    if (r.sources().isPresent()) {
+      return r.sources().get();
+    }
+    List<SourceOutcome> referred = referredRequest(r).sources().stream().filter(s -> !s.referred().isEmpty())
+        .toList();
+    boolean permit = r.decision() == Decision.PERMIT;
+    OptionalLong records;
+    if (referred.size() == 1) {
+      records = OptionalLong.of(r.releasedRecords());
+    } else {
+      records = r.releasedRecords() == 0 ? OptionalLong.of(0) : OptionalLong.empty();
+    }
+    return referred.stream().map(s -> new ReviewedSource(s.source(), s.kind(), permit ? s.referred() : List.of(),
+        permit ? List.of() : s.referred(), records)).toList();
+  }
+
+  /**
+   * A source's rules, each once, with effect and citation: from the entry (version 2), or from the rule packs whose
+   * digest the log records (a version-1 entry).
+   */
+  private List<RuleRef> distinct(List<RuleRef> rules, Set<String> digests) {
+    Map<String, RuleRef> byId = new java.util.LinkedHashMap<>();
+    for (RuleRef r : rules) {
+      if (r.effect().isPresent()) {
+        byId.putIfAbsent(r.id(), r);
+      } else {
+        Optional<RuleCatalog.Rule> info = options.rules().rule(r.id()).filter(x -> digests.contains(x.packDigest()));
+        byId.putIfAbsent(r.id(), new RuleRef(r.id(), info.map(RuleCatalog.Rule::effect),
+            info.map(RuleCatalog.Rule::citation)));
+      }
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private static List<String> ruleLabels(RuleRef rule, boolean withEffect) {
+    String citation = rule.citation().orElse("not in the public entry");
+    return withEffect ? List.of(rule.id(), rule.effect().map(Effect::wire).orElse("unknown"), citation)
+        : List.of(rule.id(), citation);
+  }
+
   private DecisionEntry referredRequest(ReviewEntry r) {
     LogEntry e = byIndex.get(r.requestIndex());
     if (e instanceof DecisionEntry d) {
@@ -421,6 +567,7 @@ final class Tally {
       case ReviewEntry r -> "review";
       case RejectedEntry r -> "rejected";
       case PacksEntry p -> "packs";
+      case FlagEntry f -> "flag";
       case LogEntry.Other o -> o.type();
     };
   }

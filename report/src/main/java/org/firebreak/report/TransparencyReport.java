@@ -28,7 +28,7 @@ public record TransparencyReport(YearMonth period, int suppressionThreshold, int
     String rootHash, List<Table> tables, Bundle bundle) {
 
   /** The format of report.json; bumped when its shape changes. */
-  public static final String FORMAT = "firebreak-transparency-report/1";
+  public static final String FORMAT = "firebreak-transparency-report/2";
 
   public TransparencyReport {
     Objects.requireNonNull(period, "period");
@@ -137,7 +137,9 @@ public record TransparencyReport(YearMonth period, int suppressionThreshold, int
       LogEntry e = LogEntry.parse(i, bytes);
       parsed.add(e);
       if (e instanceof LogEntry.DecisionEntry d) {
-        d.sources().forEach(s -> rulesNamed.addAll(s.rules()));
+        // Only rules the entry names without effect and citation (version 1) need the packs' word.
+        d.sources().forEach(s -> s.rules().stream().filter(r -> r.effect().isEmpty())
+            .forEach(r -> rulesNamed.add(r.id())));
       }
     }
     for (long[] r : reviewsInWindow) {
@@ -158,7 +160,7 @@ public record TransparencyReport(YearMonth period, int suppressionThreshold, int
    */
   public static TransparencyReport recompute(Bundle bundle, YearMonth period, int suppressionThreshold,
       int trendPeriods) {
-    Options options = new Options(suppressionThreshold, trendPeriods, bundle.rules(), java.util.Optional.empty());
+    Options options = new Options(suppressionThreshold, trendPeriods, bundle.rules());
     List<LogEntry> entries = bundle.check(Bundle.windowStart(period, trendPeriods), Bundle.windowEnd(period));
     SignedCheckpoint cp;
     try {

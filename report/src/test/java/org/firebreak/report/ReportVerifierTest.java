@@ -55,10 +55,10 @@ class ReportVerifierTest {
       assertThat(out.resolve(f)).isRegularFile();
     }
     assertThat(Files.readString(out.resolve("bundle/VERIFY.md"))).contains("/log/vkey");
-    assertThat(Files.readAllLines(out.resolve("bundle/entries.ndjson"))).hasSize(15);
+    assertThat(Files.readAllLines(out.resolve("bundle/entries.ndjson"))).hasSize(20);
     ReportVerifier.Result r = ReportVerifier.verify(out);
     assertThat(r.problem()).isEmpty();
-    assertThat(r.entries()).isEqualTo(15);
+    assertThat(r.entries()).isEqualTo(20);
   }
 
   @Test
@@ -136,7 +136,7 @@ class ReportVerifierTest {
     ((ArrayNode) proofs.path("entries")).remove(6);
     Files.writeString(dir.resolve("bundle/proofs.json"), JSON.writeValueAsString(proofs));
     assertThat(ReportVerifier.verify(dir).problem())
-        .contains("bundle/entries.ndjson: entry 6 of the range [1, 15) is missing");
+        .contains("bundle/entries.ndjson: entry 6 of the range [1, 20) is missing");
   }
 
   @Test

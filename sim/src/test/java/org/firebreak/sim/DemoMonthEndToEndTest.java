@@ -76,8 +76,16 @@ class DemoMonthEndToEndTest {
     DirectoryStorage storage = new DirectoryStorage(dir.resolve(Deployment.LEDGER_DIR));
     LedgerVerifier.Result verified = LedgerVerifier.verify(storage, key);
     assertThat(verified.problem()).isEmpty();
-    // One entry for the packs in force, then one per request and one per review.
-    assertThat(verified.size()).isEqualTo(1 + outcomes.size() + reviews);
+    // One entry for the packs in force, then one per request, one per review and one per flag detection raised.
+    org.firebreak.ledger.LogReader reader = org.firebreak.ledger.LogReader.open(storage, key);
+    long flags = 0;
+    for (long i = 0; i < verified.size(); i++) {
+      if (new String(reader.entry(i), StandardCharsets.UTF_8).contains("\"type\":\"flag\"")) {
+        flags++;
+      }
+    }
+    assertThat(flags).as("the month's side doors raise flags").isPositive();
+    assertThat(verified.size()).isEqualTo(1 + outcomes.size() + reviews + flags);
     String note = new String(storage.read(Ledger.CHECKPOINT).orElseThrow(), StandardCharsets.UTF_8);
     assertThat(SignedCheckpoint.parse(note, List.of(key)).checkpoint().size()).isEqualTo(verified.size());
   }

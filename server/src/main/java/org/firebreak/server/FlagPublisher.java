@@ -1,0 +1,399 @@
+package org.firebreak.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.firebreak.detect.AuditEvent;
+import org.firebreak.detect.Detection;
+import org.firebreak.detect.Detector;
+import org.firebreak.detect.Flag;
+import org.firebreak.detect.importer.FirebreakEvents;
+import org.firebreak.detect.importer.ImportSink;
+import org.firebreak.detect.importer.Problem;
+import org.firebreak.gateway.PublicEntry;
+import org.firebreak.ledger.Ledger;
+import org.firebreak.ledger.LedgerException;
+import org.firebreak.ledger.LogReader;
+import org.firebreak.policy.ImmigrationTextClassifier;
+import org.firebreak.store.LedgerRef;
+import org.firebreak.store.RequestRepository;
+import org.firebreak.store.RequestStatus;
+import org.firebreak.store.Store;
+import org.firebreak.store.StoredRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts detection's flags into the public log, so that the transparency report can count them (issue 7): one
+ * {@code flag} entry per flag on a ledgered request, holding the detector, severity, the ledger indexes of the flagged
+ * request and of the evidence, and the laws cited — nothing a requester typed, nobody's name ({@link
+ * PublicEntry#flag}).
+ *
+ * <p>Each run reads the requests the store received in the last {@link Settings#lookback()} (30 days, as {@code GET
+ * /v1/flags} does: the relay detector matches a search against later ones within 7 days and the volume-spike detector
+ * compares a day with the requester's median day), runs every detector over them, and appends the flags not yet
+ * ledgered. A flag is identified by the flagged request's ledger index and the detector: a detector flags a request
+ * at most once in the public log, at the severity it first had. Relay and volume-spike flags need later requests, so
+ * they are published in the run that first finds them, which may be days after the flagged request.
+ *
+ * <p>What was published is read back from the log itself, not remembered elsewhere: on its first run an instance
+ * reads the flag entries from the window's first ledgered request to the end of the log, and adds every flag it
+ * appends afterwards. So a restart never ledgers a flag twice, and a crash between appending a flag and remembering
+ * it cannot either. Exactly one publisher may write to a log (the one process of {@code firebreak serve}; behind
+ * several nodes, run it only where the ledger is sequenced).
+ *
+ * <p>Flags on requests that are not in the log are not published: a rejected request has no decision entry (its
+ * {@code rejected} entry is not linked to the store), and a request still being logged is retried on the next run.
+ * Evidence not in the log is left out of the entry's evidence.
+ *
+ * <p>{@link #start()} runs it every {@link Settings#interval()} on a thread of its own; {@link #close()} stops that
+ * thread and runs once more, so everything decided before the server closed is covered. Thread-safe.
+ */
+public final class FlagPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlagPublisher.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long LEDGER_TIMEOUT_SECONDS = 30;
+  /**
+   * How long after it was received a request may still be stored or logged: an idle run looks this far back for
+   * requests it has not seen settled (a request is dated when it arrives and stored after it has been decided).
+   */
+  static final Duration SETTLING = Duration.ofMinutes(2);
+
+  /**
+   * @param interval how often the publisher runs
+   * @param lookback how far back each run reads requests (the detectors' context)
+   */
+  public record Settings(Duration interval, Duration lookback) {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
+    public Settings {
+      Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(lookback, "lookback");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the flag interval must be positive, got " + interval);
+      }
+      if (lookback.compareTo(Duration.ofDays(8)) < 0 || lookback.compareTo(AuditFlags.MAX_WINDOW) > 0) {
+        // Shorter than the relay detector's 7-day window would miss relays; longer than GET /v1/flags allows, slow.
+        throw new IllegalArgumentException("the flag lookback must be 8 to " + AuditFlags.MAX_WINDOW.toDays()
+            + " days, got " + lookback);
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings(DEFAULT_INTERVAL, AuditFlags.DEFAULT_WINDOW);
+    }
+  }
+
+  /**
+   * What one run did.
+   *
+   * @param requests requests read (0 when nothing had changed since the last run and detection was skipped)
+   * @param flags flags the detectors raised over them
+   * @param published flag entries appended now
+   * @param waiting flags on requests that were not in the log yet (retried on the next run)
+   */
+  public record Run(long requests, int flags, int published, int waiting) {
+    static final Run IDLE = new Run(0, 0, 0, 0);
+  }
+
+  /** A flag as the public log identifies it: one per detector and flagged request. */
+  private record Key(long requestIndex, String detector) {}
+
+  private final Store store;
+  private final Ledger ledger;
+  private final Clock clock;
+  private final Settings settings;
+  private final ImmigrationTextClassifier classifier = new ImmigrationTextClassifier();
+  private final ScheduledExecutorService timer;
+  /** Flags in the log, for requests from ledger index {@link #readFrom} on. */
+  private final Set<Key> published = new HashSet<>();
+  /** Every flag entry from this ledger index on is in {@link #published}; MAX_VALUE until the first run. */
+  private long readFrom = Long.MAX_VALUE;
+  /** Flags on requests below this ledger index were forgotten (their requests left the window). */
+  private long forgottenBelow = 0;
+  /** The end of the last run's window, and the requests from {@link #SETTLING} before it that were settled then. */
+  private Optional<Instant> lastEnd = Optional.empty();
+  private Set<String> settled = Set.of();
+  private boolean started;
+  private boolean closed;
+
+  public FlagPublisher(Store store, Ledger ledger, Clock clock, Settings settings) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "firebreak-flags");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Runs every {@link Settings#interval()} from now on, the first time one interval from now. */
+  public synchronized FlagPublisher start() {
+    if (started || closed) {
+      throw new IllegalStateException(closed ? "closed" : "already started");
+    }
+    started = true;
+    long every = settings.interval().toMillis();
+    timer.scheduleWithFixedDelay(this::runLogged, every, every, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void runLogged() {
+    try {
+      Run r = runOnce();
+      if (r.published() > 0) {
+        LOG.info("published {} flag(s) to the log ({} requests read)", r.published(), r.requests());
+      }
+    } catch (RuntimeException e) {
+      // The next run tries again; nothing was remembered that was not ledgered.
+      LOG.warn("publishing flags failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Runs the detectors over the requests of the lookback window and ledgers the new flags, waiting until they are
+   * durable and under a signed checkpoint. Does nothing when no request arrived or was logged since the last run.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   * @throws LedgerException when the log cannot be read or does not take an entry in time
+   */
+  public synchronized Run runOnce() {
+    if (closed) {
+      throw new IllegalStateException("the flag publisher is closed");
+    }
+    Instant now = clock.instant();
+    if (lastEnd.isPresent() && unchangedSince(lastEnd.get(), now)) {
+      return Run.IDLE;
+    }
+    Instant from = now.minus(settings.lookback());
+    Map<String, StoredRequest> requests = new HashMap<>();
+    List<Flag> flags = new ArrayList<>();
+    Detection detection = Detection.standard(classifier, org.firebreak.detect.Settings.defaults());
+    FirebreakEvents events = new FirebreakEvents(store, "firebreak");
+    ImportSink sink = new ImportSink() {
+      @Override
+      public void event(AuditEvent event) {
+        detection.accept(event, flags::add);
+      }
+
+      @Override
+      public void problem(Problem problem) {
+        // A body rejected as malformed JSON names nothing a detector reads.
+      }
+    };
+    long row = 0;
+    Optional<StoredRequest> after = Optional.empty();
+    while (true) {
+      List<StoredRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
+      for (StoredRequest r : page) {
+        requests.put(r.id(), r);
+        events.accept(r, ++row, sink);
+      }
+      if (page.size() < RequestRepository.MAX_LIMIT) {
+        break;
+      }
+      after = Optional.of(page.getLast());
+    }
+    detection.finish(flags::add);
+
+    long first = requests.values().stream().flatMap(r -> r.ledger().stream()).mapToLong(LedgerRef::index).min()
+        .orElse(Long.MAX_VALUE);
+    readPublished(first);
+
+    Map<String, Integer> order = new HashMap<>();
+    for (Detector d : detection.detectors()) {
+      order.put(d.id(), order.size());
+    }
+    List<Flag> ledgered = new ArrayList<>();
+    int waiting = 0;
+    for (Flag f : flags) {
+      StoredRequest r = requests.get(f.eventId());
+      if (r == null || r.status() == RequestStatus.REJECTED) {
+        continue; // not a decided request: nothing in the log to point at
+      }
+      if (r.ledger().isEmpty()) {
+        waiting++;
+        continue;
+      }
+      ledgered.add(f);
+    }
+    ledgered.sort(Comparator.comparingLong((Flag f) -> index(requests, f.eventId()))
+        .thenComparingInt(f -> order.getOrDefault(f.detector(), order.size())));
+    List<CompletableFuture<Long>> acks = new ArrayList<>();
+    List<Key> keys = new ArrayList<>();
+    Set<Key> thisRun = new HashSet<>();
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try {
+      for (Flag f : ledgered) {
+        Key key = new Key(index(requests, f.eventId()), f.detector());
+        if (published.contains(key) || !thisRun.add(key)) {
+          continue;
+        }
+        List<Long> evidence = new ArrayList<>();
+        for (String id : f.evidence()) {
+          StoredRequest e = requests.get(id);
+          if (e != null && e.ledger().isPresent() && !evidence.contains(e.ledger().get().index())) {
+            evidence.add(e.ledger().get().index());
+          }
+        }
+        byte[] entry;
+        try {
+          entry = PublicEntry.flag(day, f.detector(), f.severity().name(), key.requestIndex(), evidence,
+              f.citations());
+        } catch (IllegalArgumentException refused) {
+          // A detector id or citation that could carry free text never enters the log; the others still do.
+          LOG.warn("flag of {} on ledger entry {} not published: {}", f.detector(), key.requestIndex(),
+              refused.getMessage());
+          continue;
+        }
+        acks.add(ledger.append(entry));
+        keys.add(key);
+      }
+      long last = -1;
+      for (int i = 0; i < acks.size(); i++) {
+        last = Math.max(last, await(acks.get(i)));
+        published.add(keys.get(i));
+      }
+      if (last >= 0) {
+        await(ledger.checkpointCovering(last + 1));
+      }
+    } catch (RuntimeException e) {
+      // An entry appended but not acknowledged in time may still be in the log: forget what was read and read the
+      // log again on the next run.
+      published.clear();
+      readFrom = Long.MAX_VALUE;
+      forgottenBelow = 0;
+      throw e;
+    }
+    if (first != Long.MAX_VALUE && first > forgottenBelow) {
+      // Requests before the window's first one cannot be flagged again: forget their flags (memory stays bounded).
+      published.removeIf(k -> k.requestIndex() < first);
+      forgottenBelow = first;
+    }
+    lastEnd = Optional.of(now);
+    Instant recent = now.minus(SETTLING);
+    Set<String> done = new HashSet<>();
+    for (StoredRequest r : requests.values()) {
+      if (!r.receivedAt().isBefore(recent) && (r.ledger().isPresent() || r.status() == RequestStatus.REJECTED)) {
+        done.add(r.id());
+      }
+    }
+    settled = done;
+    return new Run(requests.size(), flags.size(), acks.size(), waiting);
+  }
+
+  /** True when every request received from {@link #SETTLING} before {@code end} was already settled then. */
+  private boolean unchangedSince(Instant end, Instant now) {
+    Instant from = end.minus(SETTLING);
+    if (!from.isBefore(now)) {
+      return true;
+    }
+    Optional<StoredRequest> after = Optional.empty();
+    while (true) {
+      List<StoredRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
+      for (StoredRequest r : page) {
+        if (!settled.contains(r.id())) {
+          return false;
+        }
+      }
+      if (page.size() < RequestRepository.MAX_LIMIT) {
+        return true;
+      }
+      after = Optional.of(page.getLast());
+    }
+  }
+
+  /**
+   * Reads the flag entries from ledger index {@code from} up to where the log was read before (on the first run: to
+   * its end). A flag entry always follows the decision it points at, so {@link #published} then holds every flag on
+   * a request logged from {@code from} on.
+   */
+  private void readPublished(long from) {
+    if (from < forgottenBelow) {
+      // A window reaching further back than one before (a clock set back): read the log again from the start.
+      published.clear();
+      readFrom = Long.MAX_VALUE;
+      forgottenBelow = 0;
+    }
+    if (from >= readFrom) {
+      return;
+    }
+    try {
+      LogReader reader = ledger.reader();
+      long end = Math.min(readFrom, reader.size());
+      for (long i = from; i < end; i++) {
+        JsonNode e = JSON.readTree(reader.entry(i));
+        if (e != null && "flag".equals(e.path("type").asText()) && e.path("requestIndex").canConvertToLong()) {
+          published.add(new Key(e.path("requestIndex").asLong(), e.path("detector").asText()));
+        }
+      }
+    } catch (IOException e) {
+      throw new LedgerException("cannot read the log for the flags it holds: " + e.getMessage(), e);
+    }
+    readFrom = from;
+  }
+
+  private static long index(Map<String, StoredRequest> requests, String id) {
+    return requests.get(id).ledger().orElseThrow().index();
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get(LEDGER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException("interrupted while ledgering flags", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new LedgerException("the ledger did not take a flag: "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+    }
+  }
+
+  /** Stops the periodic runs (waiting for one in progress) and runs once more. Safe to call twice. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    timer.shutdown();
+    try {
+      if (!timer.awaitTermination(LEDGER_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS)) {
+        timer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      timer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      runLogged();
+      closed = true;
+    }
+  }
+}
