@@ -43,6 +43,8 @@ public final class GatewayLoad {
   private static final int WARMUP = Integer.getInteger("warmup", 3);
   private static final int SECONDS = Integer.getInteger("seconds", 10);
   private static final int ICE_PERCENT = Integer.getInteger("ice", 20);
+  /** {@code wrk} (C, from Debian; the default when it is on the PATH) or {@code java} (the JDK's HttpClient). */
+  private static final String CLIENT = System.getProperty("client", Wrk.available() ? "wrk" : "java");
 
   private GatewayLoad() {}
 
@@ -119,17 +121,32 @@ public final class GatewayLoad {
           "local police: " + p);
       check(q.contains("\"decision\":\"DENY\"") && q.contains("\"released\":[]") && hasReceipt(q), "ICE ERO: " + q);
       long ledgerBefore = treeSize(http, base);
+      // What the server burns with nothing to do (background threads): a per-request CPU figure includes it.
+      long idle0 = Wrk.serverCpuNanos();
+      Thread.sleep(3_000);
+      System.out.printf("server CPU while idle: %.1f ms per second%n", (Wrk.serverCpuNanos() - idle0) / 3e6);
 
-      IntFunction<HttpRequest> mix = i -> ThreadLocalRandom.current().nextInt(100) < ICE_PERCENT ? deny.apply(i)
-          : permit.apply(i);
-      Result requests = drive(http, vts, "POST /v1/requests", mix, true);
-      long ledgerAfter = treeSize(http, base);
-      HttpRequest health = HttpRequest.newBuilder(base.resolve("/healthz")).GET().build();
-      Result healthz = drive(http, vts, "GET /healthz", i -> health, false);
+      Result requests;
+      Result healthz;
+      long ledgerAfter;
+      if (CLIENT.equals("wrk")) {
+        Wrk wrk = new Wrk(CLIENTS, WARMUP, SECONDS);
+        requests = wrk.run("POST /v1/requests", base, Wrk.requestsScript(officer, agent, ICE_PERCENT, RECORDS));
+        ledgerAfter = treeSize(http, base);
+        healthz = wrk.run("GET /healthz", base, Wrk.healthzScript());
+      } else {
+        IntFunction<HttpRequest> mix = i -> ThreadLocalRandom.current().nextInt(100) < ICE_PERCENT
+            ? deny.apply(i) : permit.apply(i);
+        requests = drive(http, vts, "POST /v1/requests", mix, true);
+        ledgerAfter = treeSize(http, base);
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/healthz")).GET().build();
+        healthz = drive(http, vts, "GET /healthz", i -> health, false);
+      }
 
       System.out.println();
-      System.out.printf("%d clients (virtual threads, one HttpClient, HTTP/1.1, loopback), %d s warm-up + %d s "
-          + "measured per phase; mix %d%% ICE ERO (DENY) / %d%% local police (PERMIT)%n", CLIENTS, WARMUP, SECONDS,
+      System.out.printf("%d clients (%s, HTTP/1.1 keep-alive, loopback), %d s warm-up + %d s "
+          + "measured per phase; mix %d%% ICE ERO (DENY) / %d%% local police (PERMIT)%n", CLIENTS,
+          CLIENT.equals("wrk") ? "wrk, 2 threads" : "virtual threads, one HttpClient", WARMUP, SECONDS,
           ICE_PERCENT, 100 - ICE_PERCENT);
       for (Result r : List.of(requests, healthz)) {
         System.out.printf("%-18s %,9.0f req/s  %s  (%,d counted, %d failed)%n", r.name(), r.perSecond(),

@@ -45,6 +45,7 @@ import org.firebreak.store.StoredRequest;
 import org.firebreak.store.User;
 import org.firebreak.store.IngestResult;
 import org.firebreak.store.LedgerRef;
+import org.firebreak.store.UnloggedEntry;
 import org.firebreak.core.model.PackRef;
 
 /**
@@ -69,6 +70,9 @@ public final class Gateway {
   /** How long an authenticated token is remembered. */
   public static final java.time.Duration CALLER_CACHE_TTL = java.time.Duration.ofSeconds(5);
   private final com.github.benmanes.caffeine.cache.Cache<String, Caller> callers;
+  /** Ledger indexes appended but not yet recorded in the store, by request id (see recordLater). */
+  private final Map<String, LedgerRef> loggedSoon = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
   public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock) {
     this.store = store;
@@ -129,7 +133,8 @@ public final class Gateway {
   /** Decides and answers a request. {@code raw} is the body as received, kept in the private record. */
   public RequestOutcome submit(Caller caller, RequestBody body, String raw) {
     caller.require(Role.REQUESTER);
-    Instant now = clock.instant();
+    // To the microsecond, as the store keeps it: the private record committed to says what the store holds.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     List<Source> sources = new ArrayList<>();
     for (String id : body.sources()) {
       Optional<Source> s = store.sources().get(id);
@@ -166,16 +171,82 @@ public final class Gateway {
       releases.addAll(minimise(id, sources.get(i), result.sources().get(i), body.query()));
     }
     String decisionJson = json.write(result);
-    // Stored with its decision before the ledger entry is written: a crash in between leaves a decided request
-    // without a ledger index, never a ledger entry without its private record. One grouped write.
+    byte[] salt = store.requests().newSalt();
+    JsonNode privateRecord = privateRecord(id, caller, raw, now, decisionJson, releases);
+    byte[] entry = PublicEntry.decision(request, result, releases,
+        PublicEntry.commitment(salt, privateRecord));
+    // Stored with its decision and its public entry before the entry is appended: a crash in between leaves a
+    // decided request whose entry reconcileLedger() appends on the next start, never a ledger entry without its
+    // private record. One grouped write; the index is recorded afterwards without waiting (recordLater).
+    long floor = ledger.checkpoint().checkpoint().size();
     StoredRequest stored = store.requests().receiveDecided(id, caller.user().id(), caller.agency().id(), raw, now,
-        result.decision(), decisionJson, releases);
-    JsonNode privateRecord = privateRecord(stored, decisionJson, releases);
-    byte[] entry = PublicEntry.decision(request, result, releases.size(),
-        PublicEntry.commitment(stored.salt(), privateRecord));
+        result.decision(), decisionJson, releases, salt, Optional.of(new UnloggedEntry(id, entry, floor)));
     Receipt receipt = log(entry);
-    store.requests().logged(stored.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
+    recordLater(id, new LedgerRef(receipt.index(), receipt.leafHash()));
     return new RequestOutcome(stored.id(), stored.status(), Optional.of(result), releases, Optional.of(receipt));
+  }
+
+  /**
+   * Records a request's ledger index in a later grouped commit. Until it is committed the index is remembered here,
+   * so the request reads back with its receipt at once; if the commit is lost in a crash, the entry stored with the
+   * request lets {@link #reconcileLedger} find the index on the next start.
+   */
+  private void recordLater(String requestId, LedgerRef ref) {
+    loggedSoon.put(requestId, ref);
+    store.requests().loggedLater(requestId, ref).whenComplete((ok, e) -> {
+      loggedSoon.remove(requestId);
+      if (e != null) {
+        LOG.log(System.Logger.Level.WARNING, "the ledger index of request " + requestId + " was not recorded ("
+            + e.getMessage() + "); it is recorded at the next start");
+      }
+    });
+  }
+
+  /** A request's ledger entry: recorded in the store, or appended and about to be recorded. */
+  private Optional<LedgerRef> ledgerRef(StoredRequest r) {
+    return r.ledger().or(() -> Optional.ofNullable(loggedSoon.get(r.id())));
+  }
+
+  /** What {@link #reconcileLedger} did. */
+  public record Reconciled(int found, int appended) {}
+
+  /**
+   * Repairs what a crash may leave between the store and the log: every stored request whose ledger index is not
+   * recorded gets it, from the log when its entry is there (looked for from the log's size when the request was
+   * stored), else by appending the stored entry now. Call once at start, before serving requests.
+   */
+  public Reconciled reconcileLedger() {
+    int found = 0;
+    int appended = 0;
+    for (List<UnloggedEntry> batch = store.requests().unlogged(1_000); !batch.isEmpty();
+        batch = store.requests().unlogged(1_000)) {
+      try {
+        LogReader reader = ledger.reader();
+        long size = reader.checkpoint().checkpoint().size();
+        long from = Math.min(size, batch.get(0).floor()); // the batch is sorted by floor
+        Map<String, Long> inLog = new java.util.HashMap<>();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (long i = from; i < size; i++) {
+          inLog.putIfAbsent(hex.formatHex(reader.leafHash(i)), i);
+        }
+        for (UnloggedEntry u : batch) {
+          byte[] leaf = org.firebreak.ledger.tree.Hashes.leafHash(u.entry());
+          Long index = inLog.get(hex.formatHex(leaf));
+          if (index != null && index >= u.floor()) {
+            store.requests().logged(u.requestId(), new LedgerRef(index, leaf));
+            found++;
+          } else {
+            Receipt r = log(u.entry());
+            store.requests().logged(u.requestId(), new LedgerRef(r.index(), r.leafHash()));
+            appended++;
+          }
+        }
+      } catch (IOException | LedgerException e) {
+        throw new GatewayException(ErrorCode.UNAVAILABLE, "cannot read the ledger to reconcile it: "
+            + e.getMessage());
+      }
+    }
+    return new Reconciled(found, appended);
   }
 
   /**
@@ -219,9 +290,10 @@ public final class Gateway {
     priv.put("decision", decision.name());
     priv.put("note", note);
     priv.set("released", releasesJson(releases));
-    long requestIndex = held.ledger().map(LedgerRef::index).orElse(-1L);
-    byte[] entry = PublicEntry.review(LocalDate.ofInstant(now, ZoneOffset.UTC), requestIndex, decision.name(),
-        releases.size(), PublicEntry.commitment(held.salt(), priv));
+    long requestIndex = ledgerRef(held).map(LedgerRef::index).orElse(-1L);
+    byte[] entry = PublicEntry.review(LocalDate.ofInstant(now, ZoneOffset.UTC), requestIndex, decision, result,
+        sourceId -> store.sources().get(sourceId).orElseThrow().kind(), releases,
+        PublicEntry.commitment(held.salt(), priv));
     Receipt receipt = log(entry);
     store.requests().reviewLogged(review.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
     StoredRequest after = store.requests().get(requestId).orElseThrow();
@@ -240,8 +312,9 @@ public final class Gateway {
     Optional<DecisionResult> result = r.decisionJson()
         .map(j -> json.read(j, DecisionResult.class, "stored decision"));
     Optional<Receipt> receipt = Optional.empty();
-    if (r.ledger().isPresent()) {
-      receipt = Optional.of(receiptFor(r.ledger().get().index()));
+    Optional<LedgerRef> ref = ledgerRef(r);
+    if (ref.isPresent()) {
+      receipt = Optional.of(receiptFor(ref.get().index()));
     }
     List<Release> released = own ? store.requests().releases(requestId) : List.of();
     return new RequestOutcome(r.id(), r.status(), result, released, receipt);
@@ -353,13 +426,14 @@ public final class Gateway {
     return new GatewayException(code, why);
   }
 
-  private JsonNode privateRecord(StoredRequest r, String decisionJson, List<Release> releases) {
+  private JsonNode privateRecord(String requestId, Caller caller, String raw, Instant receivedAt,
+      String decisionJson, List<Release> releases) {
     ObjectNode o = F.objectNode();
-    o.put("request", r.id());
-    o.put("requester", r.requesterId());
-    o.put("agency", r.agencyId());
-    o.put("body", r.requestJson());
-    o.put("receivedAt", r.receivedAt().toString());
+    o.put("request", requestId);
+    o.put("requester", caller.user().id());
+    o.put("agency", caller.agency().id());
+    o.put("body", raw);
+    o.put("receivedAt", receivedAt.toString());
     o.set("decision", json.readTree(decisionJson, "decision"));
     o.set("released", releasesJson(releases));
     return o;

@@ -153,6 +153,62 @@ class GatewayTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void theLedgerIndexIsRecordedAfterTheAnswerAndReadsBackAtOnce(TestDatabases.Kind kind) throws Exception {
+    start(kind);
+    Caller officer = caller("officer-8", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"VIOLENT_CRIME","caseNumber":"SF-26-8","sources":["ca-dmv"],"query":{"license":"D1234567"}}""");
+    long index = o.receipt().orElseThrow().index();
+    // Whether or not the store has recorded it yet, the request reads back with the same receipt.
+    assertThat(gateway.get(officer, o.id()).receipt().orElseThrow().index()).isEqualTo(index);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (store.requests().get(o.id()).orElseThrow().ledger().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(store.requests().get(o.id()).orElseThrow().ledger().orElseThrow().index()).isEqualTo(index);
+    assertThat(store.requests().unlogged(10)).isEmpty();
+    assertThat(gateway.reconcileLedger()).isEqualTo(new Gateway.Reconciled(0, 0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void afterACrashBetweenStoreAndLedgerReconcilingFindsOrAppendsEachStoredEntryOnce(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    caller("officer-7", "sfpd", Role.REQUESTER);
+    long floor = ledger.checkpoint().checkpoint().size();
+    // Crash 1: stored with its entry, never appended.
+    byte[] lost = "{\"type\":\"decision\",\"test\":\"never appended\"}".getBytes(StandardCharsets.UTF_8);
+    String a = store.requests().newId();
+    store.requests().receiveDecided(a, "officer-7", "sfpd", "{}", Instant.parse("2026-11-20T10:00:00Z"),
+        Decision.DENY, "{}", List.of(), store.requests().newSalt(),
+        java.util.Optional.of(new org.firebreak.store.UnloggedEntry(a, lost, floor)));
+    // Crash 2: stored and appended, the index never recorded.
+    byte[] appended = "{\"type\":\"decision\",\"test\":\"appended\"}".getBytes(StandardCharsets.UTF_8);
+    String b = store.requests().newId();
+    store.requests().receiveDecided(b, "officer-7", "sfpd", "{}", Instant.parse("2026-11-20T10:00:00Z"),
+        Decision.DENY, "{}", List.of(), store.requests().newSalt(),
+        java.util.Optional.of(new org.firebreak.store.UnloggedEntry(b, appended, floor)));
+    long bIndex = ledger.append(appended).get();
+    ledger.checkpointCovering(bIndex + 1).get();
+    long sizeBefore = ledger.checkpoint().checkpoint().size();
+
+    assertThat(gateway.reconcileLedger()).isEqualTo(new Gateway.Reconciled(1, 1));
+    // b found where it was, a appended once: the log grew by exactly one entry, a's.
+    assertThat(store.requests().get(b).orElseThrow().ledger().orElseThrow().index()).isEqualTo(bIndex);
+    long aIndex = store.requests().get(a).orElseThrow().ledger().orElseThrow().index();
+    assertThat(ledger.checkpoint().checkpoint().size()).isEqualTo(sizeBefore + 1);
+    assertThat(aIndex).isEqualTo(sizeBefore);
+    assertThat(ledger.reader().entry(aIndex)).isEqualTo(lost);
+    assertThat(store.requests().get(a).orElseThrow().ledger().orElseThrow().leafHash())
+        .isEqualTo(org.firebreak.ledger.tree.Hashes.leafHash(lost));
+    assertThat(store.requests().unlogged(10)).isEmpty();
+    assertThat(gateway.reconcileLedger()).isEqualTo(new Gateway.Reconciled(0, 0));
+    assertThat(ledger.checkpoint().checkpoint().size()).isEqualTo(sizeBefore + 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void localPoliceGetTheMatchingRecordMinusWhatTheLawWithholds(TestDatabases.Kind kind) throws Exception {
     start(kind);
     Caller officer = caller("officer-1", "sfpd", Role.REQUESTER);

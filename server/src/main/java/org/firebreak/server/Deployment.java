@@ -50,10 +50,13 @@ import org.firebreak.store.Vendor;
  * reuse all of it; if {@code admin-token} was deleted, a new token is issued for the admin and written there. With
  * {@link Settings#oidc()} the server also accepts that issuer's JWTs ({@link OidcAuthenticator}).
  *
- * <p>{@link #close()} stops HTTP (requests in flight finish), then closes the ledger (everything acknowledged is
- * published), then the store.
+ * <p>Detection's flags go into the public log as they are found ({@link FlagPublisher}, every few seconds).
+ *
+ * <p>{@link #close()} stops HTTP (requests in flight finish), publishes the last flags, then closes the ledger
+ * (everything acknowledged is published), then the store.
  */
 public final class Deployment implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Deployment.class);
   public static final String ADMIN_AGENCY = "firebreak-admin";
   public static final String ADMIN_USER = "admin";
   public static final String KEY_FILE = "ledger.key";
@@ -65,20 +68,34 @@ public final class Deployment implements AutoCloseable {
   public static final String VKEY_FILE = "vkey";
   public static final String DEFAULT_ORIGIN = "firebreak.localhost/log";
 
-  /** What {@code firebreak serve} was given; {@code oidc} empty: API tokens are the only credential. */
+  /**
+   * What {@code firebreak serve} was given; {@code oidc} empty: API tokens are the only credential. {@code flags}: how
+   * often and over how long a window detection's flags are put into the public log ({@link FlagPublisher}).
+   */
   public record Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin,
-      Optional<OidcSettings> oidc) {
+      Optional<OidcSettings> oidc, FlagPublisher.Settings flags) {
     public Settings {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(dbUrl, "dbUrl");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(oidc, "oidc");
+      Objects.requireNonNull(flags, "flags");
+    }
+
+    /** Flags published every 5 seconds over the last 30 days. */
+    public Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin,
+        Optional<OidcSettings> oidc) {
+      this(dataDir, dbUrl, host, port, origin, oidc, FlagPublisher.Settings.defaults());
     }
 
     /** Without OIDC. */
     public Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin) {
       this(dataDir, dbUrl, host, port, origin, Optional.empty());
+    }
+
+    public Settings withFlags(FlagPublisher.Settings f) {
+      return new Settings(dataDir, dbUrl, host, port, origin, oidc, f);
     }
 
     public String effectiveDbUrl() {
@@ -91,6 +108,7 @@ public final class Deployment implements AutoCloseable {
   private final Ledger ledger;
   private final LedgerStorage logFiles;
   private final FirebreakServer server;
+  private final FlagPublisher flags;
   private final String verifierKey;
   private final boolean adminTokenWritten;
   private final boolean ledgerCreated;
@@ -98,12 +116,14 @@ public final class Deployment implements AutoCloseable {
   private boolean closed;
 
   private Deployment(Settings settings, Store store, Ledger ledger, LedgerStorage logFiles, FirebreakServer server,
-      String verifierKey, boolean adminTokenWritten, boolean ledgerCreated, Optional<URI> oidcJwks) {
+      FlagPublisher flags, String verifierKey, boolean adminTokenWritten, boolean ledgerCreated,
+      Optional<URI> oidcJwks) {
     this.settings = settings;
     this.store = store;
     this.ledger = ledger;
     this.logFiles = logFiles;
     this.server = server;
+    this.flags = flags;
     this.verifierKey = verifierKey;
     this.adminTokenWritten = adminTokenWritten;
     this.ledgerCreated = ledgerCreated;
@@ -132,14 +152,20 @@ public final class Deployment implements AutoCloseable {
       opened.add(logFiles);
       boolean exists = storage.read(Ledger.CHECKPOINT).isPresent();
       NoteSigner signer = signer(dir.resolve(KEY_FILE), s.origin(), exists);
-      Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.defaults())
-          : Ledger.create(storage, signer, signer.name(), LedgerOptions.defaults());
+      Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.service())
+          : Ledger.create(storage, signer, signer.name(), LedgerOptions.service());
       opened.add(0, ledger);
 
       StrictJson json = new StrictJson();
       Gateway gateway = new Gateway(store, new Policy(json).shippedEngine(), ledger, json, Clock.systemUTC());
       boolean tokenWritten = bootstrapAdmin(store, dir.resolve(TOKEN_FILE));
       Files.writeString(dir.resolve(VKEY_FILE), signer.verifier().text() + "\n", StandardCharsets.UTF_8);
+      // Before serving: a crash between storing a request and recording its ledger index is repaired here.
+      Gateway.Reconciled reconciled = gateway.reconcileLedger();
+      if (reconciled.found() + reconciled.appended() > 0) {
+        LOG.info("ledger reconciled after an unclean stop: {} request(s) found in the log, {} appended now",
+            reconciled.found(), reconciled.appended());
+      }
       gateway.announcePacks();
 
       PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -155,8 +181,12 @@ public final class Deployment implements AutoCloseable {
           signer.verifier().text(), prometheus,
           FirebreakServer.Options.defaults(s.host(), s.port()).withReports(dir.resolve(REPORTS_DIR)),
           oidc.map(Authenticator.class::cast)).start();
-      return new Deployment(s, store, ledger, logFiles, server, signer.verifier().text(), tokenWritten, !exists,
-          oidc.map(OidcAuthenticator::jwks));
+      opened.add(0, server::stop);
+      // Closed before the ledger (its last run appends), after HTTP (so it sees every request answered).
+      FlagPublisher flags = new FlagPublisher(store, ledger, Clock.systemUTC(), s.flags()).start();
+      opened.add(0, flags);
+      return new Deployment(s, store, ledger, logFiles, server, flags, signer.verifier().text(), tokenWritten,
+          !exists, oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {
       for (AutoCloseable c : opened) {
         try {
@@ -272,7 +302,15 @@ public final class Deployment implements AutoCloseable {
     return store;
   }
 
-  /** Stops HTTP, closes the ledger, then the store. Safe to call twice. */
+  /**
+   * Runs the flag publisher now and waits for it: every flag on a request answered before this call is then in the
+   * log, under a signed checkpoint (for {@code firebreak demo}, before it writes the month's report).
+   */
+  public FlagPublisher.Run publishFlags() {
+    return flags.runOnce();
+  }
+
+  /** Stops HTTP, publishes the last flags, closes the ledger, then the store. Safe to call twice. */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {
@@ -285,6 +323,7 @@ public final class Deployment implements AutoCloseable {
     } catch (RuntimeException e) {
       failure = new IOException("stopping HTTP failed", e);
     }
+    flags.close(); // logs, never throws: a failed last run leaves its flags to the next start
     try {
       ledger.close();
     } catch (IOException e) {

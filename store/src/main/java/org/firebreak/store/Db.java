@@ -124,19 +124,29 @@ final class Db {
     if (bound.get() != null) {
       return nested(what, bound.get(), work);
     }
+    try {
+      return writeGroupedLater(what, work).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * As {@link #writeGrouped}, without waiting: the future completes once the write is committed (or refused). For
+   * writes whose loss in a crash the application repairs on its own (see {@link UnloggedEntry}).
+   */
+  <R> CompletableFuture<R> writeGroupedLater(String what, Function<Handle, R> work) {
     if (closed) {
-      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
+      return CompletableFuture.failedFuture(
+          new StoreFailureException("cannot " + what + ": the store is closed", null));
     }
     Grouped<R> mine = new Grouped<>(what, work, new CompletableFuture<>());
     groupQueue.add(mine);
     if (closed && !committer.isAlive() && groupQueue.remove(mine)) {
-      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
+      return CompletableFuture.failedFuture(
+          new StoreFailureException("cannot " + what + ": the store is closed", null));
     }
-    try {
-      return mine.result().join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return mine.result();
   }
 
   /** Put on the queue by {@link #close}: everything queued before it is committed, then the committer stops. */

@@ -106,15 +106,39 @@ public final class RecordRepository {
       q.put(e.getKey(), e.getValue());
     }
     List<String> fields = new ArrayList<>(q.keySet());
+    // Plain JDBC: this runs for every source of every request, and Jdbi's statement building cost more than SQLite.
     return db.read("look records up in source '" + sourceId + "'", h -> {
-      var query2 = h.createQuery(lookupSql(fields.size())).bind("s", sourceId).bind("limit", limit);
-      for (int i = 0; i < fields.size(); i++) {
-        query2.bind("f" + i, fields.get(i)).bind("v" + i, q.get(fields.get(i)));
+      List<StoredRecord> out = new ArrayList<>();
+      try (var st = h.getConnection().prepareStatement(
+          positionalLookups.computeIfAbsent(fields.size(), n -> positional(lookupSql(n))))) {
+        int p = 1;
+        for (int i = 1; i < fields.size(); i++) {
+          st.setString(p++, fields.get(i));
+          st.setString(p++, q.get(fields.get(i)));
+        }
+        st.setString(p++, sourceId);
+        st.setString(p++, fields.get(0));
+        st.setString(p++, q.get(fields.get(0)));
+        st.setInt(p, limit);
+        try (var rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredRecord(sourceId, rs.getString(1), db.stringMap(rs.getString(2))));
+          }
+        }
+      } catch (java.sql.SQLException e) {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
       }
-      return query2.map((rs, ctx) -> new StoredRecord(sourceId, rs.getString("record_id"),
-          db.stringMap(rs.getString("fields")))).list();
+      return out;
     });
   }
+
+  /** {@link #lookupSql} with its named parameters as JDBC's {@code ?}, in the order they appear. */
+  private static String positional(String sql) {
+    return sql.replaceAll(":[a-z]+[0-9]*", "?");
+  }
+
+  /** The lookup statements by number of query fields, with positional parameters. */
+  private final Map<Integer, String> positionalLookups = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The number of records a source holds. */
   public long count(String sourceId) {

@@ -44,7 +44,7 @@ public final class RequestRepository {
   public StoredRequest receive(String requesterId, String agencyId, String requestJson, Instant time) {
     Objects.requireNonNull(requestJson, "requestJson");
     return insert(newId(), requesterId, agencyId, requestJson, time, RequestStatus.RECEIVED, null,
-        Optional.empty());
+        Optional.empty(), newSalt(), Optional.empty());
   }
 
   /** A fresh request id, for {@link #receiveDecided}: its releases name the request before it is stored. */
@@ -61,7 +61,38 @@ public final class RequestRepository {
    */
   public StoredRequest receiveDecided(String id, String requesterId, String agencyId, String requestJson,
       Instant time, Decision decision, String decisionJson, List<Release> releases) {
+    return receiveDecided(id, requesterId, agencyId, requestJson, time, decision, decisionJson, releases, newSalt(),
+        Optional.empty());
+  }
+
+  /** 32 fresh random bytes for a request's ledger commitment. */
+  public byte[] newSalt() {
+    byte[] salt = new byte[32];
+    random.nextBytes(salt);
+    return salt;
+  }
+
+  /**
+   * As {@link #receiveDecided(String, String, String, String, Instant, Decision, String, List)}, with the salt the
+   * caller committed to and the public ledger entry it will append: kept with the request until {@link
+   * #loggedLater} records its index, so that a crash in between loses nothing ({@link #unlogged}).
+   *
+   * @param salt from {@link #newSalt}
+   * @param entry the request's public ledger entry, naming this request
+   */
+  public StoredRequest receiveDecided(String id, String requesterId, String agencyId, String requestJson,
+      Instant time, Decision decision, String decisionJson, List<Release> releases, byte[] salt,
+      Optional<UnloggedEntry> entry) {
     Checks.idArg(id, "id");
+    Objects.requireNonNull(salt, "salt");
+    Objects.requireNonNull(entry, "entry");
+    if (salt.length != 32) {
+      throw new StoreException(Kind.INVALID, "a salt has 32 bytes; this one has " + salt.length);
+    }
+    if (entry.isPresent() && !entry.get().requestId().equals(id)) {
+      throw new StoreException(Kind.INVALID, "the ledger entry names request '" + entry.get().requestId()
+          + "', not '" + id + "'");
+    }
     Objects.requireNonNull(requestJson, "requestJson");
     Objects.requireNonNull(decision, "decision");
     Checks.textArg(decisionJson, "decisionJson");
@@ -73,7 +104,7 @@ public final class RequestRepository {
     checkSources(releases);
     RequestStatus status = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
     return insert(id, requesterId, agencyId, requestJson, time, status, null,
-        Optional.of(new Decided(decision, decisionJson, releases)));
+        Optional.of(new Decided(decision, decisionJson, releases)), salt.clone(), entry);
   }
 
   /**
@@ -84,7 +115,8 @@ public final class RequestRepository {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(reason, "reason");
     String why = reason.isBlank() ? "rejected" : reason.replace('\0', '\uFFFD');
-    return insert(newId(), requesterId, agencyId, body, time, RequestStatus.REJECTED, why, Optional.empty());
+    return insert(newId(), requesterId, agencyId, body, time, RequestStatus.REJECTED, why, Optional.empty(),
+        newSalt(), Optional.empty());
   }
 
   /**
@@ -136,8 +168,8 @@ public final class RequestRepository {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ledger, "ledger");
     return db.writeGrouped("record the ledger entry of request '" + id + "'", h -> {
-      Optional<StoredRequest> logged = h.createQuery("UPDATE requests SET ledger_index = :i, leaf_hash = :h "
-              + "WHERE id = :id AND ledger_index IS NULL RETURNING *")
+      Optional<StoredRequest> logged = h.createQuery("UPDATE requests SET ledger_index = :i, leaf_hash = :h, "
+              + "ledger_entry = NULL WHERE id = :id AND ledger_index IS NULL RETURNING *")
           .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", id)
           .map((rs, ctx) -> map(rs))
           .findOne();
@@ -149,6 +181,47 @@ public final class RequestRepository {
       }
       return logged.get();
     });
+  }
+
+  /**
+   * Records where the request's ledger entry sits, in a later grouped commit that nobody waits for: the future
+   * completes once it is committed, or exceptionally as {@link #logged} would fail. A crash before then leaves the
+   * request in {@link #unlogged}.
+   */
+  public java.util.concurrent.CompletableFuture<Void> loggedLater(String id, LedgerRef ledger) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(ledger, "ledger");
+    return db.writeGroupedLater("record the ledger entry of request '" + id + "'", h -> {
+      // Plain JDBC: one of these runs for every request, on the store's one committer thread.
+      try (var st = h.getConnection().prepareStatement("UPDATE requests SET ledger_index = ?, leaf_hash = ?, "
+          + "ledger_entry = NULL WHERE id = ? AND ledger_index IS NULL")) {
+        st.setLong(1, ledger.index());
+        st.setBytes(2, ledger.leafHash());
+        st.setString(3, id);
+        if (st.executeUpdate() == 0) {
+          throw load(h, id).isEmpty() ? new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist")
+              : new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
+        }
+        return null;
+      } catch (SQLException e) {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+      }
+    });
+  }
+
+  /**
+   * The stored public entries whose ledger index is not recorded, lowest floor first, at most {@code limit}: after
+   * a crash, the entries to look for in the log (or to append).
+   */
+  public List<UnloggedEntry> unlogged(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
+    }
+    return db.read("list requests whose ledger index is not recorded", h -> h.createQuery(
+            "SELECT id, ledger_entry, ledger_floor FROM requests WHERE ledger_entry IS NOT NULL "
+                + "ORDER BY ledger_floor, id LIMIT :limit")
+        .bind("limit", limit)
+        .map((rs, ctx) -> new UnloggedEntry(rs.getString(1), rs.getBytes(2), rs.getLong(3))).list());
   }
 
   /**
@@ -296,36 +369,52 @@ public final class RequestRepository {
   private record Decided(Decision decision, String json, List<Release> releases) {}
 
   private StoredRequest insert(String id, String requesterId, String agencyId, String body, Instant time,
-      RequestStatus status, String rejection, Optional<Decided> decided) {
+      RequestStatus status, String rejection, Optional<Decided> decided, byte[] salt,
+      Optional<UnloggedEntry> entry) {
     Checks.idArg(requesterId, "requester");
     Checks.idArg(agencyId, "agency");
     Objects.requireNonNull(time, "time");
-    byte[] salt = new byte[32];
-    random.nextBytes(salt);
     Instant t = Db.truncate(time);
+    var at = db.time(time, "time");
     StoredRequest request = new StoredRequest(id, requesterId, agencyId, body, t, status,
         decided.map(Decided::decision), decided.map(Decided::json), decided.map(d -> t),
         Optional.ofNullable(rejection), Optional.empty(), salt);
+    byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     try {
       return db.writeGrouped("store a request of user '" + requesterId + "'", h -> {
-        // The foreign keys check the requester and the agency: no reads on the way in.
-        var insert = h.createUpdate(decided.isEmpty()
-                ? "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, salt) "
-                    + "VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt)"
-                : "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, salt, "
-                    + "decision, decision_json, decided_at) "
-                    + "VALUES (:id, :requester, :agency, :body, :t, :status, :rejection, :salt, :d, :j, :t)")
-            .bind("id", request.id())
-            .bind("requester", requesterId)
-            .bind("agency", agencyId)
-            .bind("body", body.getBytes(StandardCharsets.UTF_8))
-            .bind("t", db.time(time, "time"))
-            .bind("status", status.name())
-            .bind("rejection", rejection)
-            .bind("salt", salt);
-        decided.ifPresent(d -> insert.bind("d", d.decision().name()).bind("j", d.json()));
-        insert.execute();
-        decided.ifPresent(d -> insertReleases(h, d.releases()));
+        // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
+        // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
+        try (var st = h.getConnection().prepareStatement("INSERT INTO requests (id, requester_id, agency_id, body, "
+            + "received_at, status, rejection, salt, decision, decision_json, decided_at, ledger_entry, "
+            + "ledger_floor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          st.setString(1, id);
+          st.setString(2, requesterId);
+          st.setString(3, agencyId);
+          st.setBytes(4, bodyBytes);
+          at.apply(5, st, null);
+          st.setString(6, status.name());
+          st.setString(7, rejection);
+          st.setBytes(8, salt);
+          st.setString(9, decided.map(d -> d.decision().name()).orElse(null));
+          st.setString(10, decided.map(Decided::json).orElse(null));
+          if (decided.isPresent()) {
+            at.apply(11, st, null);
+          } else {
+            st.setNull(11, db.vendor == Vendor.SQLITE ? java.sql.Types.VARCHAR : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+          }
+          st.setBytes(12, entry.map(UnloggedEntry::entry).orElse(null));
+          if (entry.isPresent()) {
+            st.setLong(13, entry.get().floor());
+          } else {
+            st.setNull(13, java.sql.Types.BIGINT);
+          }
+          st.executeUpdate();
+          if (decided.isPresent()) {
+            insertReleases(h, decided.get().releases());
+          }
+        } catch (SQLException e) {
+          throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
         return request;
       });
     } catch (StoreException e) {
@@ -369,13 +458,19 @@ public final class RequestRepository {
     if (releases.isEmpty()) {
       return;
     }
-    var batch = h.prepareBatch("INSERT INTO releases (request_id, source_id, record_id, fields) "
-        + "VALUES (:request, :source, :record, :fields)");
-    for (Release r : releases) {
-      batch.bind("request", r.requestId()).bind("source", r.sourceId()).bind("record", r.recordId())
-          .bind("fields", db.toJson(r.fields())).add();
+    try (var batch = h.getConnection().prepareStatement(
+        "INSERT INTO releases (request_id, source_id, record_id, fields) VALUES (?, ?, ?, ?)")) {
+      for (Release r : releases) {
+        batch.setString(1, r.requestId());
+        batch.setString(2, r.sourceId());
+        batch.setString(3, r.recordId());
+        batch.setString(4, db.toJson(r.fields()));
+        batch.addBatch();
+      }
+      batch.executeBatch();
+    } catch (SQLException e) {
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
     }
-    batch.execute();
   }
 
   private StoreException notIn(Handle h, String id, RequestStatus expected) {

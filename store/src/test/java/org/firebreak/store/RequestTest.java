@@ -235,6 +235,57 @@ class RequestTest extends StoreTestBase {
   }
 
   @Test
+  void aStoredEntryStaysUnloggedUntilItsIndexIsRecordedLater() {
+    byte[] salt = store.requests().newSalt();
+    String a = store.requests().newId();
+    String b = store.requests().newId();
+    byte[] entryA = "{\"type\":\"decision\",\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] entryB = "{\"type\":\"decision\",\"n\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StoredRequest ra = store.requests().receiveDecided(a, "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of(), salt, Optional.of(new UnloggedEntry(a, entryA, 12)));
+    store.requests().receiveDecided(b, "officer", "sfpd", BODY, T0, Decision.DENY, "{}", List.of(),
+        store.requests().newSalt(), Optional.of(new UnloggedEntry(b, entryB, 10)));
+    // The salt is the one the caller committed to; a request stored without an entry is never listed.
+    assertThat(ra.salt()).isEqualTo(salt);
+    store.requests().receiveDecided(store.requests().newId(), "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of());
+    // Lowest floor first, and the same after reopening (what a restart after a crash sees).
+    assertThat(openAgain().requests().unlogged(10)).containsExactly(new UnloggedEntry(b, entryB, 10),
+        new UnloggedEntry(a, entryA, 12));
+
+    store.requests().loggedLater(b, new LedgerRef(11, leaf(11))).join();
+    assertThat(store.requests().unlogged(10)).containsExactly(new UnloggedEntry(a, entryA, 12));
+    assertThat(store.requests().get(b).orElseThrow().ledger()).contains(new LedgerRef(11, leaf(11)));
+    // Recorded once only, like logged(); the failure arrives in the future, not as a throw.
+    assertThat(store.requests().loggedLater(b, new LedgerRef(13, leaf(13))))
+        .failsWithin(java.time.Duration.ofSeconds(10)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONFLICT));
+    assertThat(store.requests().loggedLater("req-none", new LedgerRef(14, leaf(14))))
+        .failsWithin(java.time.Duration.ofSeconds(10)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    store.requests().logged(a, new LedgerRef(12, leaf(12)));
+    assertThat(store.requests().unlogged(10)).isEmpty();
+  }
+
+  @Test
+  void anEntryForAnotherRequestOrABadSaltIsRefusedAndNothingIsStored() {
+    String id = store.requests().newId();
+    byte[] entry = {'{', '}'};
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of(), store.requests().newSalt(), Optional.of(new UnloggedEntry("req-other", entry, 0))))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID))
+        .hasMessageContaining("req-other");
+    assertThatThrownBy(() -> store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.DENY, "{}",
+        List.of(), new byte[31], Optional.empty()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID));
+    assertThatThrownBy(() -> new UnloggedEntry(id, new byte[0], 0)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> new UnloggedEntry(id, new byte[65_536], 0)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> new UnloggedEntry(id, entry, -1)).isInstanceOf(StoreException.class);
+    assertThat(store.requests().get(id)).isEmpty();
+    assertThat(store.requests().unlogged(10)).isEmpty();
+  }
+
+  @Test
   void loggedOnceOnlyAndLedgerIndexesAreUnique() {
     StoredRequest a = store.requests().receive("officer", "sfpd", BODY, T0);
     StoredRequest b = store.requests().receive("officer", "sfpd", BODY, T0);
