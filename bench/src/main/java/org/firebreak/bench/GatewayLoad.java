@@ -143,12 +143,14 @@ public final class GatewayLoad {
         healthz = drive(http, vts, "GET /healthz", i -> health, false);
       }
 
+      Result inProcess = inProcess(d, officer, agent);
+
       System.out.println();
       System.out.printf("%d clients (%s, HTTP/1.1 keep-alive, loopback), %d s warm-up + %d s "
           + "measured per phase; mix %d%% ICE ERO (DENY) / %d%% local police (PERMIT)%n", CLIENTS,
           CLIENT.equals("wrk") ? "wrk, 2 threads" : "virtual threads, one HttpClient", WARMUP, SECONDS,
           ICE_PERCENT, 100 - ICE_PERCENT);
-      for (Result r : List.of(requests, healthz)) {
+      for (Result r : List.of(requests, healthz, inProcess)) {
         System.out.printf("%-18s %,9.0f req/s  %s  (%,d counted, %d failed)%n", r.name(), r.perSecond(),
             r.latency(), r.ok(), r.bad());
       }
@@ -171,6 +173,74 @@ public final class GatewayLoad {
       System.out.printf("floor (>= 5,000 req/s, every decision in the ledger, p99 < 50 ms): %s%n",
           met ? "MET" : "MISSED");
     }
+  }
+
+  /**
+   * The same mix without HTTP: CLIENTS platform threads (as Jetty's pool would run them) call {@code Gateway.submit}
+   * directly, parsing each body as the server does. What this costs per request is the pipeline's share; the rest of
+   * the HTTP figure is the HTTP layer's.
+   */
+  private static Result inProcess(Deployment d, String officerToken, String agentToken) throws Exception {
+    org.firebreak.gateway.Gateway gateway = d.gateway();
+    org.firebreak.core.json.StrictJson json = new org.firebreak.core.json.StrictJson();
+    org.firebreak.gateway.Caller officer = gateway.authenticate(officerToken);
+    org.firebreak.gateway.Caller agent = gateway.authenticate(agentToken);
+    Latencies.Concurrent hist = new Latencies.Concurrent();
+    LongAdder ok = new LongAdder();
+    LongAdder bad = new LongAdder();
+    long start = System.nanoTime();
+    long measureFrom = start + WARMUP * 1_000_000_000L;
+    long end = measureFrom + SECONDS * 1_000_000_000L;
+    long[] cpu = new long[2];
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      threads.add(Thread.ofPlatform().start(() -> {
+        int i = client * 1_000_000;
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        while (true) {
+          long t = System.nanoTime();
+          if (t >= end) {
+            return;
+          }
+          boolean ice = rnd.nextInt(100) < ICE_PERCENT;
+          String lic = String.format("D%07d", rnd.nextInt(RECORDS));
+          String body = ice
+              ? "{\"purpose\":\"CIVIL_IMMIGRATION_ENFORCEMENT\",\"caseNumber\":\"26-" + i + "\",\"sources\":"
+                  + "[\"ca-dmv\"],\"query\":{\"license\":\"" + lic + "\"},\"categories\":[\"address.home\","
+                  + "\"dmv.record\"]}"
+              : "{\"purpose\":\"VIOLENT_CRIME\",\"justification\":\"armed robbery suspect\",\"caseNumber\":"
+                  + "\"SF-26-" + i + "\",\"sources\":[\"ca-dmv\"],\"query\":{\"license\":\"" + lic + "\"}}";
+          i++;
+          boolean good;
+          try {
+            var outcome = gateway.submit(ice ? agent : officer,
+                json.read(body, org.firebreak.gateway.RequestBody.class, "request"), body);
+            good = outcome.receipt().isPresent();
+          } catch (RuntimeException e) {
+            good = false;
+          }
+          long done = System.nanoTime();
+          if (t >= measureFrom && done <= end) {
+            (good ? ok : bad).increment();
+            if (good) {
+              hist.record(done - t);
+            }
+          }
+        }
+      }));
+    }
+    Thread.sleep(WARMUP * 1000L);
+    cpu[0] = Wrk.serverCpuNanos();
+    for (Thread t : threads) {
+      t.join();
+    }
+    cpu[1] = Wrk.serverCpuNanos();
+    long[] snap = hist.snapshot();
+    String summary = Latencies.Concurrent.summary(new long[64 * 16], snap) + String.format(
+        "  server CPU %,.0f us/req", (cpu[1] - cpu[0]) / 1e3 / Math.max(1, ok.sum() + bad.sum()));
+    return new Result("Gateway.submit", ok.sum(), bad.sum(), SECONDS, summary, percentile(snap, 50),
+        percentile(snap, 99));
   }
 
   /** Closed loop: CLIENTS virtual threads, each sending the next request when the last answer is in. */

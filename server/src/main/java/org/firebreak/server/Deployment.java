@@ -105,6 +105,7 @@ public final class Deployment implements AutoCloseable {
 
   private final Settings settings;
   private final Store store;
+  private final Gateway gateway;
   private final Ledger ledger;
   private final LedgerStorage logFiles;
   private final FirebreakServer server;
@@ -115,11 +116,12 @@ public final class Deployment implements AutoCloseable {
   private final Optional<URI> oidcJwks;
   private boolean closed;
 
-  private Deployment(Settings settings, Store store, Ledger ledger, LedgerStorage logFiles, FirebreakServer server,
-      FlagPublisher flags, String verifierKey, boolean adminTokenWritten, boolean ledgerCreated,
-      Optional<URI> oidcJwks) {
+  private Deployment(Settings settings, Store store, Gateway gateway, Ledger ledger, LedgerStorage logFiles,
+      FirebreakServer server, FlagPublisher flags, String verifierKey, boolean adminTokenWritten,
+      boolean ledgerCreated, Optional<URI> oidcJwks) {
     this.settings = settings;
     this.store = store;
+    this.gateway = gateway;
     this.ledger = ledger;
     this.logFiles = logFiles;
     this.server = server;
@@ -185,7 +187,7 @@ public final class Deployment implements AutoCloseable {
       // Closed before the ledger (its last run appends), after HTTP (so it sees every request answered).
       FlagPublisher flags = new FlagPublisher(store, ledger, Clock.systemUTC(), s.flags()).start();
       opened.add(0, flags);
-      return new Deployment(s, store, ledger, logFiles, server, flags, signer.verifier().text(), tokenWritten,
+      return new Deployment(s, store, gateway, ledger, logFiles, server, flags, signer.verifier().text(), tokenWritten,
           !exists, oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {
       for (AutoCloseable c : opened) {
@@ -300,6 +302,11 @@ public final class Deployment implements AutoCloseable {
   /** The store, for tests and tools in the same process. */
   public Store store() {
     return store;
+  }
+
+  /** The request pipeline behind the HTTP API, for tests and benchmarks in the same process. */
+  public Gateway gateway() {
+    return gateway;
   }
 
   /**
