@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +21,7 @@ import org.firebreak.policy.Policy;
 import org.firebreak.policy.pack.Pack;
 import org.firebreak.policy.pack.Rule;
 import org.firebreak.report.Options;
+import org.firebreak.report.Period;
 import org.firebreak.report.ReportVerifier;
 import org.firebreak.report.ReportWriter;
 import org.firebreak.report.RuleCatalog;
@@ -34,23 +33,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code firebreak report}: a month's transparency report from the public ledger of a data directory, and
- * {@code firebreak report verify}: checks one from its own bundle. Reads only the log's public files (checkpoint,
- * tiles, entry bundles) and a verifier key; never the store or the signing key.
+ * {@code firebreak report}: the transparency report of a month, a quarter or a year from the public ledger of a data
+ * directory, and {@code firebreak report verify}: checks one from its own bundle. Reads only the log's public files
+ * (checkpoint, tiles, entry bundles) and a verifier key; never the store or the signing key.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportCommand.Verify.class,
-    description = {"Write the transparency report of a month: report.html, report.pdf, report.json, tables/*.csv and"
-        + " bundle/ (the signed checkpoint, the entries counted with their inclusion proofs, VERIFY.md).",
+    description = {"Write the transparency report of a month, a quarter or a year: report.html, report.pdf,"
+        + " report.json, tables/*.csv and bundle/ (the signed checkpoint, the entries counted with their inclusion"
+        + " proofs, VERIFY.md).",
         "Every number is computed from the public ledger entries only; small cells are suppressed."})
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR",
       description = "A firebreak serve data directory (its ledger is DIR/ledger), or a log directory itself.")
   Path data;
 
-  @Option(names = "--period", paramLabel = "YYYY-MM", description = "The month to report on.")
+  @Option(names = "--period", paramLabel = "YYYY-MM|YYYY-Qn|YYYY",
+      description = "The period to report on: a month (2026-11), a quarter (2026-Q4: October to December) or a year"
+          + " (2026).")
   String period;
 
-  @Option(names = "--out", paramLabel = "OUT", description = "Where to write the report (default: report-YYYY-MM).")
+  @Option(names = "--out", paramLabel = "OUT",
+      description = "Where to write the report (default: report-PERIOD, e.g. report-2026-Q4).")
   Path out;
 
   @Option(names = "--vkey", paramLabel = "VKEY",
@@ -63,8 +66,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Suppress counts below N, other than zero (default: ${DEFAULT-VALUE}).")
   int threshold;
 
-  @Option(names = "--trend-months", paramLabel = "N", defaultValue = "" + Options.DEFAULT_TREND_PERIODS,
-      description = "Months before the period in the mission-drift trend (default: ${DEFAULT-VALUE}).")
+  // --trend-months is the name from when every period was a month; it still works, and counts periods.
+  @Option(names = {"--trend-periods", "--trend-months"}, paramLabel = "N",
+      defaultValue = "" + Options.DEFAULT_TREND_PERIODS,
+      description = "Periods of the same kind before the period in the mission-drift trend: months before a month,"
+          + " quarters before a quarter, years before a year (default: ${DEFAULT-VALUE}).")
   int trend;
 
   @CommandLine.Spec
@@ -73,33 +79,41 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (data == null || period == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "report needs --data DIR and --period YYYY-MM");
+      throw new CommandLine.ParameterException(spec.commandLine(), "report needs --data DIR and --period "
+          + "YYYY-MM, YYYY-Qn or YYYY");
     }
-    YearMonth month;
+    Period p;
     try {
-      month = YearMonth.parse(period);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("--period", "$", "not a month (YYYY-MM): '" + period + "'", e);
+      p = Period.parse(period);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--period", "$", e.getMessage(), e);
     }
     if (threshold < 1) {
       throw new InvalidInputException("--min-cell", "$", "must be at least 1, got " + threshold, null);
     }
     if (trend < 0 || trend > 60) {
-      throw new InvalidInputException("--trend-months", "$", "must be 0 to 60, got " + trend, null);
+      throw new InvalidInputException("--trend-periods", "$", "must be 0 to 60, got " + trend, null);
+    }
+    try {
+      p.minus(trend); // the trend's first period must still be a period
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--trend-periods", "$", trend + " " + p.kind().plural() + " before "
+          + p.label() + " start before year 1", e);
     }
     Path log = logDirectory(data);
     NoteVerifier key = verifier(log);
-    Path target = out != null ? out : Path.of("report-" + month);
+    Path target = out != null ? out : Path.of("report-" + p.label());
     Options options = new Options(threshold, trend, catalog());
     TransparencyReport report;
     try (DirectoryStorage storage = new DirectoryStorage(log.toAbsolutePath().normalize())) {
-      report = TransparencyReport.compute(LogReader.open(storage, key), key, month, options);
+      report = TransparencyReport.compute(LogReader.open(storage, key), key, p, options);
     }
     ReportWriter.write(report, target);
     PrintWriter o = spec.commandLine().getOut();
-    o.println("firebreak report " + month + ": " + report.table("mission-drift").totals().get(0).values().get(0)
-        .text() + " requests, from the ledger " + report.origin() + " at " + report.bundle().treeSize()
-        + " entries (" + report.bundle().entries().size() + " bundled with proofs)");
+    o.println("firebreak report " + p.label() + " (" + p.firstDay() + " to " + p.lastDay() + "): "
+        + report.table("mission-drift").totals().get(0).values().get(0).text() + " requests, from the ledger "
+        + report.origin() + " at " + report.bundle().treeSize() + " entries (" + report.bundle().entries().size()
+        + " bundled with proofs)");
     o.println("  open " + target.resolve(ReportWriter.HTML) + " (also report.pdf, report.json, tables/*.csv)");
     o.println("  check it: firebreak report verify " + target);
     return 0;

@@ -50,8 +50,8 @@ class ReportCliTest {
     Run r = run("report", "--data", log.toString(), "--period", "2026-11", "--out", out.toString(), "--min-cell",
         "1");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("firebreak report 2026-11: 3 requests, from the ledger test.example/log at 4"
-        + " entries");
+    assertThat(r.out()).startsWith("firebreak report 2026-11 (2026-11-01 to 2026-11-30): 3 requests, from the ledger"
+        + " test.example/log at 4 entries");
     for (String f : List.of("report.html", "report.pdf", "report.json", "tables/mission-drift.csv",
         "bundle/checkpoint", "bundle/vkey", "bundle/entries.ndjson", "bundle/proofs.json", "bundle/VERIFY.md")) {
       assertThat(out.resolve(f)).isRegularFile();
@@ -81,6 +81,59 @@ class ReportCliTest {
   }
 
   @Test
+  void aQuarterAndAYear() throws Exception {
+    Path log = log();
+    Path out = tmp.resolve("q4");
+    // The four requests of 31 October to 4 November are all in 2026-Q4; the trend's quarter before is empty.
+    Run q = run("report", "--data", log.toString(), "--period", "2026-Q4", "--out", out.toString(), "--min-cell",
+        "1", "--trend-periods", "1");
+    assertThat(q.exit()).as(q.err()).isZero();
+    assertThat(q.out()).isEqualTo("firebreak report 2026-Q4 (2026-10-01 to 2026-12-31): 4 requests, from the ledger"
+        + " test.example/log at 4 entries (4 bundled with proofs)\n"
+        + "  open " + out.resolve("report.html") + " (also report.pdf, report.json, tables/*.csv)\n"
+        + "  check it: firebreak report verify " + out + "\n");
+    // 3 of 4 ordinary crime (1 + 2 + 1 records), 1 immigration enforcement.
+    assertThat(Files.readString(out.resolve("tables/mission-drift.csv"))).isEqualTo("""
+        mission,requests,"share of requests (%)","records released","share of records released (%)"
+        "immigration enforcement",1,25.0,0,0.0
+        counter-terrorism,0,0.0,0,0.0
+        "ordinary crime",3,75.0,4,100.0
+        other,0,0.0,0,0.0
+        total,4,100.0,4,100.0
+        """);
+    List<String> trend = Files.readAllLines(out.resolve("tables/mission-drift-trend.csv"));
+    assertThat(trend.get(0)).startsWith("quarter,mission,");
+    assertThat(trend).contains("2026-Q3,\"immigration enforcement\",0,n/a,0,n/a", "2026-Q3,total,0,n/a,0,n/a",
+        "2026-Q4,total,4,100.0,4,100.0");
+    JsonNode period = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("period");
+    assertThat(period.toString()).isEqualTo("{\"label\":\"2026-Q4\",\"kind\":\"quarter\","
+        + "\"firstDay\":\"2026-10-01\",\"lastDay\":\"2026-12-31\"}");
+    Run v = run("report", "verify", out.toString());
+    assertThat(v.exit()).as(v.err()).isZero();
+    // The quarter's PERMIT count (3) changed to 2: named.
+    Path csv = out.resolve("report.json");
+    JsonNode json = new ObjectMapper().readTree(csv.toFile());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) json.path("tables").path(1).path("rows").path(0)
+        .path("values")).set(0, 2);
+    Files.writeString(csv, new ObjectMapper().writeValueAsString(json));
+    Run bad = run("report", "verify", out.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).isEqualTo("firebreak: report verify: table requests-by-decision, row PERMIT, column"
+        + " requests (report.json $.tables[1].rows[0].values[0]): report.json says 2, the bundle gives 3\n");
+
+    // The year, with the old name of the trend option: 2025 before 2026.
+    Path year = tmp.resolve("y2026");
+    Run y = run("report", "--data", log.toString(), "--period", "2026", "--out", year.toString(), "--min-cell", "1",
+        "--trend-months", "1");
+    assertThat(y.exit()).as(y.err()).isZero();
+    assertThat(y.out()).startsWith("firebreak report 2026 (2026-01-01 to 2026-12-31): 4 requests");
+    List<String> years = Files.readAllLines(year.resolve("tables/mission-drift-trend.csv"));
+    assertThat(years.get(0)).startsWith("year,mission,");
+    assertThat(years).contains("2025,total,0,n/a,0,n/a", "2026,total,4,100.0,4,100.0");
+    assertThat(run("report", "verify", year.toString()).exit()).isZero();
+  }
+
+  @Test
   void aServeDataDirectoryNeedsTheVerifierKey() throws Exception {
     Path data = tmp.resolve("data");
     Files.createDirectories(data);
@@ -104,9 +157,19 @@ class ReportCliTest {
 
   @Test
   void badInputIsOneLineWithExitTwo() throws Exception {
-    Run period = run("report", "--data", tmp.toString(), "--period", "2026-13");
-    assertThat(period.exit()).isEqualTo(2);
-    assertThat(period.err()).isEqualTo("firebreak: invalid-input: --period: $: not a month (YYYY-MM): '2026-13'\n");
+    // Each bad period: one line naming --period, what is wrong and the three accepted forms; exit 2.
+    String forms = "give YYYY-MM (a month), YYYY-Qn (a quarter, n = 1 to 4) or YYYY (a year)\n";
+    for (String[] bad : new String[][] {{"2026-13", "'2026-13': month 13 is not 01 to 12; "},
+        {"2026-Q5", "'2026-Q5': quarter 5 is not 1 to 4; "}, {"2026-Q0", "'2026-Q0': quarter 0 is not 1 to 4; "},
+        {"26", "'26' is not a period: "}, {"", "'' is not a period: "}, {"2026-q1", "'2026-q1' is not a period: "}}) {
+      Run period = run("report", "--data", tmp.toString(), "--period", bad[0]);
+      assertThat(period.exit()).as(bad[0]).isEqualTo(2);
+      assertThat(period.err()).as(bad[0]).isEqualTo("firebreak: invalid-input: --period: $: " + bad[1] + forms);
+    }
+    Run early = run("report", "--data", tmp.toString(), "--period", "0001-Q2", "--trend-periods", "2");
+    assertThat(early.exit()).isEqualTo(2);
+    assertThat(early.err()).isEqualTo("firebreak: invalid-input: --trend-periods: $: 2 quarters before 0001-Q2 start"
+        + " before year 1\n");
 
     Path log = log("{\"day\":\"2026-11-05\",\"type\":\"decision\",\"v\":1,\"requester\":{\"level\":\"LOCAL\","
         + "\"component\":\"POLICEE\"}}");

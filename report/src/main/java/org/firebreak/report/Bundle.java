@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,11 +32,12 @@ import org.firebreak.ledger.tree.Proofs;
  * The verification bundle: the signed checkpoint a report commits to, the verifier key, and the public entries the
  * report was computed from, each with its inclusion proof in that checkpoint's tree.
  *
- * <p>The entries are a contiguous range {@code [first, end)} of the log — every entry whose day falls in the months
- * the report covers, plus one entry on each side that falls outside them (so a reader sees where the months begin
- * and end) — and a few context entries before the range: the last announcement of the packs in force, and the
- * referred requests that reviews in the range name. Contiguity is what makes the count complete: a reader who has
- * every index of the range, each proved in the signed tree, knows that nothing in it was left out.
+ * <p>The entries are a contiguous range {@code [first, end)} of the log — every entry whose day falls in the days
+ * the report covers (its period and the trend's earlier periods), plus one entry on each side that falls outside them
+ * (so a reader sees where those days begin and end) — and a few context entries before the range: the last
+ * announcement of the packs in force, and the referred requests that reviews in the range name. Contiguity is what
+ * makes the count complete: a reader who has every index of the range, each proved in the signed tree, knows that
+ * nothing in it was left out.
  *
  * <p>On disk: {@code checkpoint}, {@code vkey}, {@code entries.ndjson} (each entry's exact bytes, one per line, in
  * index order), {@code proofs.json} (tree size, range, and per entry its index and inclusion proof, in the same
@@ -90,7 +90,7 @@ public record Bundle(String checkpointNote, String verifierKey, long treeSize, l
 
   /**
    * Checks everything that makes the entries trustworthy and returns them parsed: the checkpoint's signature by the
-   * bundled key, every entry's inclusion proof, that the range is complete, and that it spans the months the report
+   * bundled key, every entry's inclusion proof, that the range is complete, and that it spans the days the report
    * covers (the first entry of the range before them, the last after them, unless the range starts at the log's
    * first entry or ends at its last).
    */
@@ -154,20 +154,29 @@ public record Bundle(String checkpointNote, String verifierKey, long treeSize, l
     for (LogEntry le : parsed) {
       boolean inWindow = !le.day().isBefore(windowStart) && !le.day().isAfter(windowEnd);
       if (inWindow && (le.index() < first || le.index() >= end)) {
-        throw new BundleException("bundle/" + ENTRIES + ": entry " + le.index() + " falls in the report's months"
+        throw new BundleException("bundle/" + ENTRIES + ": entry " + le.index() + " falls in the report's days"
             + " but outside the range [" + first + ", " + end + ")");
       }
     }
     return parsed;
   }
 
-  /** The first and last day of the months a report for {@code period} covers. */
-  static LocalDate windowStart(YearMonth period, int trendPeriods) {
-    return period.minusMonths(trendPeriods).atDay(1);
+  /**
+   * The first day a report for {@code period} covers: that of the earliest period of its trend, {@code trendPeriods}
+   * periods of the same kind before it.
+   */
+  static LocalDate windowStart(Period period, int trendPeriods) {
+    try {
+      return period.minus(trendPeriods).firstDay();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("a trend of " + trendPeriods + " " + period.kind().plural() + " before "
+          + period.label() + " starts before year 1", e);
+    }
   }
 
-  static LocalDate windowEnd(YearMonth period) {
-    return period.atEndOfMonth();
+  /** The last day a report for {@code period} covers: the period's own. */
+  static LocalDate windowEnd(Period period) {
+    return period.lastDay();
   }
 
   // ---- files ----

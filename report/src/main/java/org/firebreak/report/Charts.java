@@ -41,20 +41,20 @@ final class Charts {
 
   static List<Chart> of(TransparencyReport r) {
     List<Chart> out = new ArrayList<>();
-    out.add(trend(r.table("mission-drift-trend")));
+    out.add(trend(r.table("mission-drift-trend"), r.period().kind()));
     out.add(decisions(r.table("requests-by-decision")));
     out.add(nonCriminal(r.table("non-criminal-sources-by-mission")));
     out.add(requesters(r.table("requests-by-requester")));
     return out;
   }
 
-  private static Chart trend(Table t) {
+  private static Chart trend(Table t, Period.Kind kind) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();
     int share = t.valueColumns().indexOf("share of requests (%)");
     for (Table.Row row : t.rows()) {
       d.addValue(number(row.values().get(share)), row.labels().get(1), row.labels().get(0));
     }
-    JFreeChart c = ChartFactory.createLineChart(null, "month", "share of requests (%)", d,
+    JFreeChart c = ChartFactory.createLineChart(null, kind.noun(), "share of requests (%)", d,
         PlotOrientation.VERTICAL, true, false, false);
     CategoryPlot p = style(c);
     LineAndShapeRenderer lr = (LineAndShapeRenderer) p.getRenderer();
@@ -63,8 +63,8 @@ final class Charts {
       lr.setSeriesStroke(i, new BasicStroke(2.5f));
     }
     ((NumberAxis) p.getRangeAxis()).setRange(0, 100);
-    return new Chart("chart-mission-drift-trend", "Share of requests by what they served, month by month"
-        + " (suppressed months are gaps).", c);
+    return new Chart("chart-mission-drift-trend", "Share of requests by what they served, " + kind.noun() + " by "
+        + kind.noun() + " (suppressed " + kind.plural() + " are gaps).", c);
   }
 
   private static Chart decisions(Table t) {

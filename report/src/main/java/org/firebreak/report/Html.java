@@ -28,9 +28,11 @@ final class Html {
     List<Charts.Chart> charts = Charts.of(r);
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-        .append("<meta charset=\"utf-8\"/>\n<title>Firebreak transparency report ").append(r.period())
+        .append("<meta charset=\"utf-8\"/>\n<title>Firebreak transparency report ").append(r.period().label())
         .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-    h.append("<h1>Firebreak transparency report: ").append(r.period()).append("</h1>\n");
+    h.append("<h1>Firebreak transparency report: ").append(r.period().label()).append("</h1>\n");
+    // The label alone leaves a reader to work out what 2026-Q1 spans: say the kind and the days.
+    h.append("<p class=\"period\">").append(periodLine(r)).append("</p>\n");
     h.append("<p class=\"lead\">Every number below was computed only from the public entries of the Firebreak"
         + " ledger <code>").append(esc(r.origin())).append("</code>, and can be recomputed by anyone from the"
         + " verification bundle shipped with this report (<code>bundle/</code>, see <code>bundle/VERIFY.md</code>;"
@@ -67,6 +69,17 @@ final class Html {
         + " with the key the log publishes at <code>/log/vkey</code>.</p>\n");
     h.append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  /**
+   * "A quarter: every entry dated 2026-01-01 to 2026-03-31 counts; the mission-drift trend adds the 5 quarters
+   * before, from 2024-10-01."
+   */
+  static String periodLine(TransparencyReport r) {
+    Period p = r.period();
+    return "A " + p.kind().noun() + ": every entry dated " + p.firstDay() + " to " + p.lastDay() + " counts"
+        + (r.trendPeriods() == 0 ? "." : "; the mission-drift trend adds the " + p.kind().count(r.trendPeriods())
+            + " before, from " + Bundle.windowStart(p, r.trendPeriods()) + ".");
   }
 
   private static String headline(TransparencyReport r) {
@@ -147,6 +160,7 @@ final class Html {
       figure.chart { margin: 1em 0; page-break-inside: avoid; }
       figcaption { font-size: 9pt; color: #555; }
       ul.headline li { margin: 0.2em 0; }
+      p.period { font-size: 11pt; }
       @page { size: A4; margin: 15mm; }
       """;
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * How a report is computed.
  *
  * @param suppressionThreshold cells with fewer than this many (and more than zero) are suppressed; 5 by default
- * @param trendPeriods how many months before the period the mission-drift trend shows; 5 by default
+ * @param trendPeriods how many periods of the same kind before the period (months before a month, quarters before a
+ *     quarter, years before a year) the mission-drift trend shows; 5 by default
  * @param rules effects and citations of the rules that version-1 entries name only by id (version-2 entries carry
  *     them)
  */
@@ -19,7 +20,7 @@ public record Options(int suppressionThreshold, int trendPeriods, RuleCatalog ru
       throw new IllegalArgumentException("the suppression threshold must be at least 1, got " + suppressionThreshold);
     }
     if (trendPeriods < 0 || trendPeriods > 60) {
-      throw new IllegalArgumentException("the trend covers 0 to 60 earlier months, got " + trendPeriods);
+      throw new IllegalArgumentException("the trend covers 0 to 60 earlier periods, got " + trendPeriods);
     }
     Objects.requireNonNull(rules, "rules");
   }

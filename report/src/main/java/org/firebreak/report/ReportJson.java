@@ -18,7 +18,12 @@ final class ReportJson {
   static ObjectNode of(TransparencyReport r) {
     ObjectNode o = F.objectNode();
     o.put("format", TransparencyReport.FORMAT);
-    o.put("period", r.period().toString());
+    // The label alone would do for the verifier; kind and days spare a reader the calendar arithmetic.
+    ObjectNode period = o.putObject("period");
+    period.put("label", r.period().label());
+    period.put("kind", r.period().kind().noun());
+    period.put("firstDay", r.period().firstDay().toString());
+    period.put("lastDay", r.period().lastDay().toString());
     ObjectNode p = o.putObject("parameters");
     p.put("suppressionThreshold", r.suppressionThreshold());
     p.put("trendPeriods", r.trendPeriods());

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.firebreak.core.error.FirebreakException;
 
@@ -35,14 +33,17 @@ public final class ReportVerifier {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return fail(ReportWriter.JSON + ": malformed JSON");
     }
-    if (published == null || !TransparencyReport.FORMAT.equals(published.path("format").asText())) {
-      return fail(ReportWriter.JSON + ": $.format: not " + TransparencyReport.FORMAT);
+    String format = published == null ? "" : published.path("format").asText();
+    if (!TransparencyReport.FORMAT.equals(format)) {
+      return fail(ReportWriter.JSON + ": $.format: not " + TransparencyReport.FORMAT
+          + (format.startsWith("firebreak-transparency-report/") ? " but " + format + ", an earlier format: write the"
+              + " report again from its log" : ""));
     }
-    YearMonth period;
+    Period period;
     try {
-      period = YearMonth.parse(published.path("period").asText());
-    } catch (DateTimeParseException e) {
-      return fail(ReportWriter.JSON + ": $.period: not a month (YYYY-MM)");
+      period = Period.parse(published.path("period").path("label").asText());
+    } catch (IllegalArgumentException e) {
+      return fail(ReportWriter.JSON + ": $.period.label: " + e.getMessage());
     }
     JsonNode p = published.path("parameters");
     int threshold = p.path("suppressionThreshold").asInt(-1);
@@ -50,6 +51,11 @@ public final class ReportVerifier {
     if (threshold < 1 || trend < 0 || trend > 60) {
       return fail(ReportWriter.JSON + ": $.parameters: suppressionThreshold must be at least 1 and trendPeriods"
           + " 0 to 60");
+    }
+    try {
+      Bundle.windowStart(period, trend);
+    } catch (IllegalArgumentException e) {
+      return fail(ReportWriter.JSON + ": $.parameters.trendPeriods: " + e.getMessage()); // a trend before year 1
     }
     TransparencyReport recomputed;
     try {

@@ -56,10 +56,10 @@ public final class ReportWriter {
     return """
         # How to check this report
 
-        This directory holds the Firebreak transparency report for %1$s and everything needed to check it
-        without trusting whoever published it: the numbers were computed only from public ledger entries, and
-        this bundle holds those entries, the signed checkpoint of the ledger they are in, and the proofs that
-        tie one to the other.
+        This directory holds the Firebreak transparency report for %1$s (a %11$s: the entries dated %12$s
+        to %8$s) and everything needed to check it without trusting whoever published it: the numbers were
+        computed only from public ledger entries, and this bundle holds those entries, the signed checkpoint of
+        the ledger they are in, and the proofs that tie one to the other.
 
         ## With the firebreak command
 
@@ -84,8 +84,8 @@ public final class ReportWriter {
            SHA-256(0x00 || bytes) and the proof must lead from it to the checkpoint's root (RFC 9162
            §2.1.3.2).
         4. **Nothing left out.** The entries from index %5$d up to (not including) %6$d form a contiguous range:
-           every index in it must be present. The report's months (%7$s to %8$s: the period and the
-           %9$d months before it, for the mission-drift trend) lie inside that range: unless the range starts at
+           every index in it must be present. The days the report covers (%7$s to %8$s: the %11$s and the
+           %9$s before it, for the mission-drift trend) lie inside that range: unless the range starts at
            the first entry of the log, its first entry is dated before %7$s, and unless it ends at the last
            entry of the checkpoint, its last entry is dated after %8$s. The gateway dates each entry by its own
            clock when it is appended, so entries are in day order. Entries before the range are context: the
@@ -96,13 +96,13 @@ public final class ReportWriter {
            apply the suppression (its "Suppression" section) with threshold %10$d, and compare with
            `report.json`, the CSV files in `tables/` and the tables of `report.html`. `report.pdf` is
            rendered from the same document.
-        6. **The citations.** The public entries name rules as `pack/id` only. `bundle/rules.json` gives each
-           named rule's effect and citation, and the SHA-256 digest of the pack file it comes from: the same
-           digests the ledger records for the packs in force. Check them against those pack files.
-
-        Flags raised by detection are not in this report yet (module detect is being built).
-        """.formatted(r.period(), r.origin(), b.treeSize(), r.rootHash(), b.first(), b.end(),
-        Bundle.windowStart(r.period(), r.trendPeriods()), Bundle.windowEnd(r.period()), r.trendPeriods(),
-        r.suppressionThreshold());
+        6. **The citations.** Entries of version 2 carry each rule's effect and citation; entries of version 1
+           name rules as `pack/id` only. For those, `bundle/rules.json` gives each named rule's effect and
+           citation, and the SHA-256 digest of the pack file it comes from: the same digests the ledger records
+           for the packs in force. Check them against those pack files.
+        """.formatted(r.period().label(), r.origin(), b.treeSize(), r.rootHash(), b.first(), b.end(),
+        Bundle.windowStart(r.period(), r.trendPeriods()), Bundle.windowEnd(r.period()),
+        r.period().kind().count(r.trendPeriods()), r.suppressionThreshold(), r.period().kind().noun(),
+        r.period().firstDay());
   }
 }

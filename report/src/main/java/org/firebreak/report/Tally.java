@@ -1,7 +1,6 @@
 package org.firebreak.report;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -38,20 +37,21 @@ import org.firebreak.report.LogEntry.SourceOutcome;
 /**
  * The report's arithmetic: from public entries to suppressed tables. Pure and deterministic, so the report and its
  * verifier run exactly this code on exactly the same entries. Only entries whose day falls in the period count,
- * except the mission-drift trend (earlier months) and the packs in force at the start (an earlier announcement).
+ * except the mission-drift trend (earlier periods of the same kind) and the packs in force at the start (an earlier
+ * announcement).
  */
 final class Tally {
   /** The sources the report singles out: records that were never collected for criminal investigation. */
   static final Set<SourceKind> NON_CRIMINAL = EnumSet.of(SourceKind.DMV, SourceKind.SCHOOL, SourceKind.UTILITY,
       SourceKind.ALPR);
 
-  private final YearMonth period;
+  private final Period period;
   private final Options options;
   private final List<LogEntry> entries;
   private final Map<Long, LogEntry> byIndex = new HashMap<>();
   private final int k;
 
-  private Tally(YearMonth period, List<LogEntry> entries, Options options) {
+  private Tally(Period period, List<LogEntry> entries, Options options) {
     this.period = period;
     this.options = options;
     this.entries = entries.stream().sorted(Comparator.comparingLong(LogEntry::index)).toList();
@@ -60,7 +60,7 @@ final class Tally {
   }
 
   /** Every table of the report for {@code period}, from {@code entries} (any order; others are ignored). */
-  static List<Table> tables(YearMonth period, List<LogEntry> entries, Options options) {
+  static List<Table> tables(Period period, List<LogEntry> entries, Options options) {
     return new Tally(period, entries, options).all();
   }
 
@@ -106,7 +106,7 @@ final class Tally {
       c.ensure(List.of(t));
     }
     for (LogEntry e : entries) {
-      if (in(period, e.day())) {
+      if (period.contains(e.day())) {
         c.add(List.of(typeOf(e)), 0, 1);
       }
     }
@@ -192,10 +192,10 @@ final class Tally {
     }
     return c.table("data-by-source", "Data released and withheld, by source kind and category",
         "One count per source asked in a request and category asked of it: released (when the request was decided,"
-            + " or by an auditor who released a referral, counted in the month of the review), withheld by a rule,"
-            + " or referred to an auditor. Non-criminal sources (DMV, school, utility, plate readers) hold records"
-            + " that were never collected to investigate crime. Each column is suppressed on its own; its total is"
-            + " the column's sum.",
+            + " or by an auditor who released a referral, counted in the " + period.kind().noun() + " of the review),"
+            + " withheld by a rule, or referred to an auditor. Non-criminal sources (DMV, school, utility, plate"
+            + " readers) hold records that were never collected to investigate crime. Each column is suppressed on"
+            + " its own; its total is the column's sum.",
         List.of("source kind", "category", "non-criminal source"), List.of("released", "withheld", "referred"),
         byPositions(rank(SourceKind.class), l -> Category.fromWire(l).map(Enum::ordinal).orElse(Integer.MAX_VALUE),
             l -> 0),
@@ -226,10 +226,10 @@ final class Tally {
     }
     return c.table("records-by-source", "Records released, by source kind",
         "The records each kind of source released, when the request was decided or when an auditor released a"
-            + " referral (counted in the month of the review): the total is the records released of Mission drift."
-            + " A record is one row of a source (a driver's licence, a plate read, a school record), cut down to"
-            + " the categories released. \"" + UNATTRIBUTED + "\": records of requests logged before the ledger"
-            + " counted them per source, when more than one source released data.",
+            + " referral (counted in the " + period.kind().noun() + " of the review): the total is the records released"
+            + " of Mission drift. A record is one row of a source (a driver's licence, a plate read, a school"
+            + " record), cut down to the categories released. \"" + UNATTRIBUTED + "\": records of requests logged"
+            + " before the ledger counted them per source, when more than one source released data.",
         List.of("source kind", "non-criminal source"), List.of("records released"),
         byPositions(rank(SourceKind.class), l -> 0), Map.of(), List.of(c.sum(0)));
   }
@@ -361,15 +361,15 @@ final class Tally {
         List.of(c.sum(0)));
   }
 
-  /** Requests and released records per mission for one month, suppressed; rows in {@link Mission} order. */
-  private List<Table.Row> missionRows(YearMonth month, List<String> prefix, List<Table.Row> totals) {
+  /** Requests and released records per mission for one period, suppressed; rows in {@link Mission} order. */
+  private List<Table.Row> missionRows(Period p, List<String> prefix, List<Table.Row> totals) {
     long[] requests = new long[Mission.values().length];
     long[] records = new long[Mission.values().length];
-    for (DecisionEntry d : inPeriod(month, DecisionEntry.class)) {
+    for (DecisionEntry d : inPeriod(p, DecisionEntry.class)) {
       requests[d.mission().ordinal()]++;
       records[d.mission().ordinal()] += d.releasedRecords();
     }
-    for (ReviewEntry r : inPeriod(month, ReviewEntry.class)) {
+    for (ReviewEntry r : inPeriod(p, ReviewEntry.class)) {
       records[referredRequest(r).mission().ordinal()] += r.releasedRecords();
     }
     List<Long> req = java.util.Arrays.stream(requests).boxed().toList();
@@ -402,8 +402,9 @@ final class Tally {
     return new Table("mission-drift", "Mission drift: what the requests served",
         "Each request counts once, under the first of: immigration enforcement (any effective purpose is civil or"
             + " criminal immigration enforcement, whatever purpose was declared), counter-terrorism, ordinary crime,"
-            + " other. Records released include those an auditor released on review, counted in the month of the"
-            + " review. Shares are of the published totals; a suppressed count has no published share.",
+            + " other. Records released include those an auditor released on review, counted in the "
+            + period.kind().noun() + " of the review. Shares are of the published totals; a suppressed count has no"
+            + " published share.",
         List.of("mission"), MISSION_COLUMNS, rows, totals);
   }
 
@@ -411,17 +412,19 @@ final class Tally {
     List<Table.Row> totals = new ArrayList<>();
     List<Table.Row> rows = new ArrayList<>();
     for (int back = options.trendPeriods(); back >= 0; back--) {
-      YearMonth m = period.minusMonths(back);
-      rows.addAll(missionRows(m, List.of(m.toString()), totals));
+      // Earlier periods of the same kind: a quarterly report's trend is quarterly, a yearly one's yearly.
+      Period p = period.minus(back);
+      rows.addAll(missionRows(p, List.of(p.label()), totals));
     }
-    return new Table("mission-drift-trend", "Mission drift over the last months",
-        "The mission-drift table for this month and the " + options.trendPeriods() + " before it, each month"
-            + " suppressed on its own.",
-        List.of("month", "mission"), MISSION_COLUMNS, rows, totals);
+    Period.Kind kind = period.kind();
+    return new Table("mission-drift-trend", "Mission drift over the last " + kind.plural(),
+        "The mission-drift table for this " + kind.noun() + " and the " + options.trendPeriods() + " before it,"
+            + " each " + kind.noun() + " suppressed on its own.",
+        List.of(kind.noun(), "mission"), MISSION_COLUMNS, rows, totals);
   }
 
   private Table packs() {
-    LocalDate start = period.atDay(1);
+    LocalDate start = period.firstDay();
     List<Table.Row> rows = new ArrayList<>();
     List<PackRef> current = List.of();
     Optional<PacksEntry> atStart = entries.stream().filter(e -> e instanceof PacksEntry && e.day().isBefore(start))
@@ -553,12 +556,8 @@ final class Tally {
         List.of((long) decisions.size()));
   }
 
-  private <T extends LogEntry> List<T> inPeriod(YearMonth month, Class<T> type) {
-    return entries.stream().filter(e -> type.isInstance(e) && in(month, e.day())).map(type::cast).toList();
-  }
-
-  static boolean in(YearMonth month, LocalDate day) {
-    return YearMonth.from(day).equals(month);
+  private <T extends LogEntry> List<T> inPeriod(Period p, Class<T> type) {
+    return entries.stream().filter(e -> type.isInstance(e) && p.contains(e.day())).map(type::cast).toList();
   }
 
   static String typeOf(LogEntry e) {

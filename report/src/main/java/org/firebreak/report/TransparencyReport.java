@@ -18,17 +18,18 @@ import org.firebreak.ledger.note.NoteException;
 import org.firebreak.ledger.note.NoteVerifier;
 
 /**
- * A transparency report for one month, computed only from public ledger entries, committed to a signed checkpoint
- * and shipped with the {@link Bundle} a reader needs to recompute every number.
+ * A transparency report for one period (a month, a quarter or a year), computed only from public ledger entries,
+ * committed to a signed checkpoint and shipped with the {@link Bundle} a reader needs to recompute every number.
  *
+ * @param trendPeriods how many periods of the same kind before {@code period} the mission-drift trend shows
  * @param tables every published table, suppressed
  * @param bundle the checkpoint, the entries counted (and their proofs), the rule catalog used
  */
-public record TransparencyReport(YearMonth period, int suppressionThreshold, int trendPeriods, String origin,
+public record TransparencyReport(Period period, int suppressionThreshold, int trendPeriods, String origin,
     String rootHash, List<Table> tables, Bundle bundle) {
 
   /** The format of report.json; bumped when its shape changes. */
-  public static final String FORMAT = "firebreak-transparency-report/2";
+  public static final String FORMAT = "firebreak-transparency-report/3";
 
   public TransparencyReport {
     Objects.requireNonNull(period, "period");
@@ -49,7 +50,7 @@ public record TransparencyReport(YearMonth period, int suppressionThreshold, int
    * the checkpoint must be signed by it, and the bundle ships it. Reads every entry once (to find the period's
    * range), then the range again with proofs.
    */
-  public static TransparencyReport compute(LogReader log, NoteVerifier key, YearMonth period, Options options)
+  public static TransparencyReport compute(LogReader log, NoteVerifier key, Period period, Options options)
       throws IOException {
     SignedCheckpoint cp = log.checkpoint();
     try {
@@ -154,11 +155,17 @@ public record TransparencyReport(YearMonth period, int suppressionThreshold, int
         Tally.tables(period, parsed, options.withRules(bundle.rules())), bundle);
   }
 
+  /** The report of a month: {@link #compute(LogReader, NoteVerifier, Period, Options)} (kept for the demo). */
+  public static TransparencyReport compute(LogReader log, NoteVerifier key, YearMonth month, Options options)
+      throws IOException {
+    return compute(log, key, Period.of(month), options);
+  }
+
   /**
    * Recomputes a report from a bundle alone, after checking it ({@link Bundle#check}): what {@code report verify}
    * compares the published report with.
    */
-  public static TransparencyReport recompute(Bundle bundle, YearMonth period, int suppressionThreshold,
+  public static TransparencyReport recompute(Bundle bundle, Period period, int suppressionThreshold,
       int trendPeriods) {
     Options options = new Options(suppressionThreshold, trendPeriods, bundle.rules());
     List<LogEntry> entries = bundle.check(Bundle.windowStart(period, trendPeriods), Bundle.windowEnd(period));

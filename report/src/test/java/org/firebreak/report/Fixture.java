@@ -58,7 +58,13 @@ import org.firebreak.ledger.storage.DirectoryStorage;
  * </pre>
  *
  * {@link #entries(int)} with version 1 writes every decision and review as version 1 (as a log from before issue 7
- * would hold them), the flags unchanged.
+ * would hold them), the flags unchanged. {@link #intoNextYear()} adds two entries of 2027, so that a report of the
+ * last quarter or of the year 2026 has an entry after it:
+ *
+ * <pre>
+ * 22 decision  2027-01-04  LOCAL POLICE, VIOLENT_CRIME, JUDICIAL_WARRANT, DMV released dmv.record, PERMIT, 1 record
+ * 23 decision  2027-02-01  the same
+ * </pre>
  */
 final class Fixture {
   static final String A = "sha256:" + "a".repeat(64);
@@ -158,6 +164,19 @@ final class Fixture {
         packsCB));
     e.add(flag("2026-12-02", "immigration-agency", "HIGH", 3, List.of(3L), List.of(VALUES_ACT)));
     return e.stream().map(o -> CanonicalJson.canonicalize(o.toString())).toList();
+  }
+
+  /** The fixture, then entries 22 and 23 of January and February 2027. */
+  static List<byte[]> intoNextYear() {
+    List<String> packsCB = List.of("us-ca@2026.11.0 " + C, "us-federal-floor@1.0 " + B);
+    List<byte[]> e = new ArrayList<>(entries());
+    for (String day : List.of("2027-01-04", "2027-02-01")) {
+      e.add(CanonicalJson.canonicalize(decision(2, day, agency("LOCAL", "POLICE"), null, List.of(), "VIOLENT_CRIME",
+          List.of("VIOLENT_CRIME"), "JUDICIAL_WARRANT",
+          List.of(source(2, "DMV", "PERMIT", List.of("dmv.record"), List.of(), List.of(), List.of(), 1)), "PERMIT",
+          packsCB).toString()));
+    }
+    return e;
   }
 
   /** The rule packs' word on the rules the fixture names (and one from a pack the log never recorded). */

@@ -33,10 +33,14 @@ class ReportVerifierTest {
   }
 
   private static Path copy(String name) throws Exception {
+    return copy(out, name);
+  }
+
+  private static Path copy(Path from, String name) throws Exception {
     Path to = tmp.resolve(name);
-    try (var files = Files.walk(out)) {
+    try (var files = Files.walk(from)) {
       for (Path p : files.toList()) {
-        Path target = to.resolve(out.relativize(p).toString());
+        Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
@@ -146,6 +150,88 @@ class ReportVerifierTest {
     Files.writeString(dir.resolve("bundle/vkey"), other.vkey + "\n");
     assertThat(ReportVerifier.verify(dir).problem()).hasValueSatisfying(p ->
         assertThat(p).startsWith("bundle/checkpoint: does not verify with bundle/vkey"));
+  }
+
+  @Test
+  void aQuarterlyReportVerifiesAndTamperingIsStillCaughtAndNamed() throws Exception {
+    Fixture f = Fixture.create(tmp.resolve("log-2027"), Fixture.intoNextYear());
+    // 2026-Q4 and the quarter before: 2026-07-01 to 2026-12-31. Entry 1 (21 May) is the last before, entry 22
+    // (4 January 2027) the first after: the range is [1, 23), with entry 0 (the packs in force) as context.
+    TransparencyReport r = TransparencyReport.compute(f.reader(), f.key(), QuarterAndYearReportTest.Q4,
+        Options.defaults().withThreshold(2).withRules(Fixture.catalog()).withTrendPeriods(1));
+    assertThat(r.bundle().first()).isEqualTo(1);
+    assertThat(r.bundle().end()).isEqualTo(23);
+    assertThat(r.contextEntries()).containsExactly(0L);
+    Path q4 = tmp.resolve("report-q4");
+    ReportWriter.write(r, q4);
+    assertThat(ReportVerifier.verify(q4).problem()).isEmpty();
+    assertThat(ReportVerifier.verify(q4).entries()).isEqualTo(23);
+    JsonNode original = JSON.readTree(q4.resolve("report.json").toFile());
+    int trend = tableIndex(original, "mission-drift-trend");
+
+    // A number of the quarter: PERMIT 6, DENY 3, REFER 1 at threshold 2 hides REFER and DENY, shows PERMIT.
+    ObjectNode changed = original.deepCopy();
+    ((ArrayNode) changed.path("tables").path(1).path("rows").path(0).path("values")).set(0, 7);
+    assertThat(verifyWith(q4, "q4-number", changed)).contains("table requests-by-decision, row PERMIT, column"
+        + " requests (report.json $.tables[1].rows[0].values[0]): report.json says 7, the bundle gives 6");
+    // A number of the trend: 2026-Q4's ordinary crime, 6 requests (counter-terrorism 1 is hidden, and immigration
+    // enforcement 3, the smallest shown, with it). Rows: 2026-Q3's four, then 2026-Q4's; ordinary crime is third.
+    changed = original.deepCopy();
+    ((ArrayNode) changed.path("tables").path(trend).path("rows").path(6).path("values")).set(0, 5);
+    assertThat(verifyWith(q4, "q4-trend", changed)).contains("table mission-drift-trend, row 2026-Q4 / ordinary"
+        + " crime, column requests (report.json $.tables[" + trend + "].rows[6].values[0]): report.json says 5, the"
+        + " bundle gives 6");
+    // Another period of the same range: recomputed as that month, whose kind and days differ from the ones shown.
+    changed = original.deepCopy();
+    ((ObjectNode) changed.path("period")).put("label", "2026-11");
+    assertThat(verifyWith(q4, "q4-label", changed))
+        .contains("report.json $.period.kind: report.json says \"quarter\", the bundle gives \"month\"");
+    changed = original.deepCopy();
+    ((ObjectNode) changed.path("period")).put("lastDay", "2026-12-30");
+    assertThat(verifyWith(q4, "q4-last-day", changed)).contains(
+        "report.json $.period.lastDay: report.json says \"2026-12-30\", the bundle gives \"2026-12-31\"");
+    changed = original.deepCopy();
+    ((ObjectNode) changed.path("period")).put("label", "2026-Q5");
+    assertThat(verifyWith(q4, "q4-bad-label", changed)).contains("report.json: $.period.label: '2026-Q5': quarter"
+        + " 5 is not 1 to 4; give " + Period.FORMS);
+
+    // Every bundled entry, changed in turn; line 1 is entry 0 (context), line i + 1 entry i.
+    Path dir = copy(q4, "q4-entries");
+    Path file = dir.resolve("bundle/entries.ndjson");
+    List<String> lines = Files.readAllLines(q4.resolve("bundle/entries.ndjson"), StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(23);
+    for (int i = 0; i < lines.size(); i++) {
+      List<String> edited = new ArrayList<>(lines);
+      edited.set(i, lines.get(i).replaceFirst("\"day\":\"20", "\"day\":\"21"));
+      Files.write(file, edited, StandardCharsets.UTF_8);
+      String expected = "bundle/entries.ndjson line " + (i + 1) + " (entry " + i + "): not in the signed tree";
+      assertThat(ReportVerifier.verify(dir).problem()).as("line %d", i + 1).hasValueSatisfying(p ->
+          assertThat(p).startsWith(expected));
+    }
+    // Leaving out entry 22, the one that shows where the quarter ends, is caught.
+    List<String> fewer = new ArrayList<>(lines.subList(0, 22));
+    Files.write(file, fewer, StandardCharsets.UTF_8);
+    ObjectNode proofs = (ObjectNode) JSON.readTree(q4.resolve("bundle/proofs.json").toFile());
+    ((ArrayNode) proofs.path("entries")).remove(22);
+    Files.writeString(dir.resolve("bundle/proofs.json"), JSON.writeValueAsString(proofs));
+    assertThat(ReportVerifier.verify(dir).problem())
+        .contains("bundle/entries.ndjson: entry 22 of the range [1, 23) is missing");
+  }
+
+  private static int tableIndex(JsonNode report, String id) {
+    for (int i = 0; i < report.path("tables").size(); i++) {
+      if (report.path("tables").path(i).path("id").asText().equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no table " + id);
+  }
+
+  /** The first problem verification finds in a copy of {@code report} whose report.json is {@code json}. */
+  private static java.util.Optional<String> verifyWith(Path report, String name, JsonNode json) throws Exception {
+    Path dir = copy(report, name);
+    Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(json));
+    return ReportVerifier.verify(dir).problem();
   }
 
   /** Line i of entries.ndjson is entry i (entry 0 is context, then the range from 1 on). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Threshold 1 suppresses nothing, so every count is visible; {@link SuppressionTest} covers suppression.
  */
 class TransparencyReportTest {
-  static final YearMonth NOV = YearMonth.of(2026, 11);
+  static final Period NOV = Period.of(YearMonth.of(2026, 11));
   @TempDir
   static Path tmp;
   static TransparencyReport report;

@@ -62,7 +62,7 @@ public final class Deployment implements AutoCloseable {
   public static final String KEY_FILE = "ledger.key";
   public static final String TOKEN_FILE = "admin-token";
   public static final String LEDGER_DIR = "ledger";
-  /** Published transparency reports, one directory per month, served at /reports/. */
+  /** Published transparency reports, one directory per period (month, quarter or year), served at /reports/. */
   public static final String REPORTS_DIR = "reports";
   /** The log's verifier key, public (as served at /log/vkey), for tools that read the data directory. */
   public static final String VKEY_FILE = "vkey";

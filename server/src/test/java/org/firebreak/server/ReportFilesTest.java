@@ -63,6 +63,28 @@ class ReportFilesTest {
   }
 
   @Test
+  void quartersAndYearsAreListedWithTheMonthsNewestFirstAndServed() throws Exception {
+    Path reports = tmp.resolve("reports");
+    // Written in no particular order; 2026-Q5 and 2026-00 are not periods.
+    for (String period : List.of("2026-11", "2025", "2026-Q3", "2026-12", "2026", "2026-Q4", "2026-Q5", "2026-00")) {
+      Files.createDirectories(reports.resolve(period));
+      Files.writeString(reports.resolve(period).resolve("report.html"), "<html>" + period + "</html>");
+    }
+    String index = f.http.get("/reports/", null).body();
+    // By last day, newest first; of those ending on 2026-12-31 the year, then the quarter, then the month.
+    List<String> expected = List.of("2026/report.html", "2026-Q4/report.html", "2026-12/report.html",
+        "2026-11/report.html", "2026-Q3/report.html", "2025/report.html");
+    for (int i = 1; i < expected.size(); i++) {
+      assertThat(index.indexOf(expected.get(i - 1))).as(expected.get(i - 1) + " before " + expected.get(i))
+          .isGreaterThanOrEqualTo(0).isLessThan(index.indexOf(expected.get(i)));
+    }
+    assertThat(index).doesNotContain("2026-Q5").doesNotContain("2026-00");
+    assertThat(f.http.get("/reports/2026-Q4/report.html", null).body()).isEqualTo("<html>2026-Q4</html>");
+    assertThat(f.http.get("/reports/2026/report.html", null).body()).isEqualTo("<html>2026</html>");
+    assertThat(f.http.get("/reports/2026-Q5/report.html", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void nothingOutsideTheReportsDirectoryIsServed() throws Exception {
     Path reports = tmp.resolve("reports");
     Files.createDirectories(reports.resolve("2026-11"));
