@@ -317,6 +317,11 @@ public final class Deployment implements AutoCloseable {
     return flags.runOnce();
   }
 
+  /** The flag publisher, for tests of its periodic runs. */
+  FlagPublisher flagPublisher() {
+    return flags;
+  }
+
   /** Stops HTTP, publishes the last flags, closes the ledger, then the store. Safe to call twice. */
   @Override
   public synchronized void close() throws IOException {

@@ -49,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * request and of the evidence, and the laws cited — nothing a requester typed, nobody's name ({@link
  * PublicEntry#flag}).
  *
- * <p>Each run reads the requests the store received in the last {@link Settings#lookback()} (30 days, as {@code GET
+ * <p>A full run reads the requests the store received in the last {@link Settings#lookback()} (30 days, as {@code GET
  * /v1/flags} does: the relay detector matches a search against later ones within 7 days and the volume-spike detector
  * compares a day with the requester's median day), runs every detector over them, and appends the flags not yet
- * ledgered. A flag is identified by the flagged request's ledger index and the detector: a detector flags a request
+ * ledgered. Their cost grows with the window, so periodic runs are full only every {@link Settings#fullInterval()};
+ * in between, a quick run shows only the requests received since the last run to the detectors that judge one
+ * request at a time ({@link Detection#perEvent}). A flag is identified by the flagged request's ledger index and the detector: a detector flags a request
  * at most once in the public log, at the severity it first had. Relay and volume-spike flags need later requests, so
  * they are published in the run that first finds them, which may be days after the flagged request.
  *
@@ -80,23 +82,37 @@ public final class FlagPublisher implements AutoCloseable {
   static final Duration SETTLING = Duration.ofMinutes(2);
 
   /**
-   * @param interval how often the publisher runs
-   * @param lookback how far back each run reads requests (the detectors' context)
+   * @param interval how often the publisher runs the detectors that judge one request at a time, over the requests
+   *     that arrived since its last run
+   * @param lookback how far back a full run reads requests (the window detectors' context)
+   * @param fullInterval how often a run is a full one: every detector, relay and volume-spike included, over the
+   *     whole lookback (their cost grows with the window, so they run less often)
    */
-  public record Settings(Duration interval, Duration lookback) {
+  public record Settings(Duration interval, Duration lookback, Duration fullInterval) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_FULL_INTERVAL = Duration.ofMinutes(5);
 
     public Settings {
       Objects.requireNonNull(interval, "interval");
       Objects.requireNonNull(lookback, "lookback");
+      Objects.requireNonNull(fullInterval, "fullInterval");
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("the flag interval must be positive, got " + interval);
+      }
+      if (fullInterval.compareTo(interval) < 0) {
+        throw new IllegalArgumentException("the full-run interval (" + fullInterval
+            + ") must not be shorter than the flag interval (" + interval + ")");
       }
       if (lookback.compareTo(Duration.ofDays(8)) < 0 || lookback.compareTo(AuditFlags.MAX_WINDOW) > 0) {
         // Shorter than the relay detector's 7-day window would miss relays; longer than GET /v1/flags allows, slow.
         throw new IllegalArgumentException("the flag lookback must be 8 to " + AuditFlags.MAX_WINDOW.toDays()
             + " days, got " + lookback);
       }
+    }
+
+    /** Full runs every {@link #DEFAULT_FULL_INTERVAL}, or every {@code interval} when that is longer. */
+    public Settings(Duration interval, Duration lookback) {
+      this(interval, lookback, interval.compareTo(DEFAULT_FULL_INTERVAL) > 0 ? interval : DEFAULT_FULL_INTERVAL);
     }
 
     public static Settings defaults() {
@@ -134,6 +150,10 @@ public final class FlagPublisher implements AutoCloseable {
   /** The end of the last run's window, and the requests from {@link #SETTLING} before it that were settled then. */
   private Optional<Instant> lastEnd = Optional.empty();
   private Set<String> settled = Set.of();
+  /** When the last full run (every detector over the whole lookback) started. */
+  private Optional<Instant> lastFull = Optional.empty();
+  /** True when a quick run read requests that no full run has read since. */
+  private boolean windowBehind;
   private boolean started;
   private boolean closed;
 
@@ -162,7 +182,7 @@ public final class FlagPublisher implements AutoCloseable {
 
   private void runLogged() {
     try {
-      Run r = runOnce();
+      Run r = runScheduled();
       if (r.published() > 0) {
         LOG.info("published {} flag(s) to the log ({} requests read)", r.published(), r.requests());
       }
@@ -180,17 +200,45 @@ public final class FlagPublisher implements AutoCloseable {
    * @throws LedgerException when the log cannot be read or does not take an entry in time
    */
   public synchronized Run runOnce() {
+    return run(true);
+  }
+
+  /**
+   * A periodic run: a full one when {@link Settings#fullInterval()} has passed since the last, otherwise only the
+   * detectors that judge one request at a time, over the requests received since the last run (from {@link
+   * #SETTLING} before its end, so a request stored late is still seen). Relay and volume-spike flags therefore reach
+   * the log within a full interval, the others within a few seconds.
+   */
+  synchronized Run runScheduled() {
+    boolean full = lastFull.isEmpty()
+        || !clock.instant().isBefore(lastFull.get().plus(settings.fullInterval()));
+    return run(full);
+  }
+
+  private Run run(boolean full) {
     if (closed) {
       throw new IllegalStateException("the flag publisher is closed");
     }
+    // Ledger indexes are recorded after the answer, in a later commit: let those of requests answered by now land.
+    store.awaitQueuedWrites();
     Instant now = clock.instant();
-    if (lastEnd.isPresent() && unchangedSince(lastEnd.get(), now)) {
+    // Idle when nothing arrived since the last run, unless this full run must show the window detectors requests
+    // that only the quick detectors have seen.
+    if (lastEnd.isPresent() && !(full && windowBehind) && unchangedSince(lastEnd.get(), now)) {
       return Run.IDLE;
     }
-    Instant from = now.minus(settings.lookback());
+    Instant windowStart = now.minus(settings.lookback());
+    Instant from = full || lastEnd.isEmpty() ? windowStart : max(windowStart, lastEnd.get().minus(SETTLING));
     Map<String, StoredRequest> requests = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
-    Detection detection = Detection.standard(classifier, org.firebreak.detect.Settings.defaults());
+    org.firebreak.detect.Settings detectSettings = org.firebreak.detect.Settings.defaults();
+    org.firebreak.detect.Screening screening = new org.firebreak.detect.Screening(classifier);
+    Detection detection = new Detection(screening, full ? Detection.all(screening, detectSettings)
+        : Detection.perEvent(screening, detectSettings));
+    if (full) {
+      lastFull = Optional.of(now);
+      windowBehind = false;
+    }
     FirebreakEvents events = new FirebreakEvents(store, "firebreak");
     ImportSink sink = new ImportSink() {
       @Override
@@ -287,7 +335,7 @@ public final class FlagPublisher implements AutoCloseable {
       forgottenBelow = 0;
       throw e;
     }
-    if (first != Long.MAX_VALUE && first > forgottenBelow) {
+    if (full && first != Long.MAX_VALUE && first > forgottenBelow) {
       // Requests before the window's first one cannot be flagged again: forget their flags (memory stays bounded).
       published.removeIf(k -> k.requestIndex() < first);
       forgottenBelow = first;
@@ -301,7 +349,14 @@ public final class FlagPublisher implements AutoCloseable {
       }
     }
     settled = done;
+    if (!full && !requests.isEmpty()) {
+      windowBehind = true;
+    }
     return new Run(requests.size(), flags.size(), acks.size(), waiting);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** True when every request received from {@link #SETTLING} before {@code end} was already settled then. */

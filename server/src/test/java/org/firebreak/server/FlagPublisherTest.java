@@ -104,6 +104,45 @@ class FlagPublisherTest {
                     "jurisdiction":"US"},""";
 
   @Test
+  void periodicRunsPublishPerRequestFlagsAtOnceAndWindowFlagsAtTheNextFullRun() throws Exception {
+    Path dir = tmp.resolve("incremental");
+    try (Deployment d = start(dir)) {
+      FlagPublisher publisher = d.flagPublisher();
+      Http http = new Http(d.port());
+      String admin = register(http, Files.readString(d.adminTokenFile()).strip());
+      String officer = user(http, admin, "officer-9");
+      // The first periodic run is a full one (there was none before); nothing to flag yet.
+      assertThat(publisher.runScheduled().published()).isZero();
+      String search = submit(http, officer, """
+          {"purpose":"VIOLENT_CRIME","caseNumber":"26-01700","justification":"armed robbery suspect",
+           "sources":["ca-dmv"],"query":{"license":"D1234567"}}""");
+      String forIce = submit(http, officer, "{\"purpose\":\"VIOLENT_CRIME\",\"caseNumber\":\"26-01701\","
+          + "\"justification\":\"locate subject\"," + FOR_ICE + "\"sources\":[\"ca-dmv\"],"
+          + "\"query\":{\"name\":\"Ana Ruiz\"}}");
+
+      // Within the full interval (an hour here): only the detectors that judge one request at a time run, over the
+      // requests since the last run. The request for ICE is flagged now; the relay needs the window.
+      FlagPublisher.Run quick = publisher.runScheduled();
+      assertThat(quick.requests()).isEqualTo(2);
+      List<Published> afterQuick = flags(dir);
+      assertThat(afterQuick).extracting(Published::detector).contains("immigration-agency")
+          .doesNotContain("relay");
+      assertThat(afterQuick).filteredOn(f -> f.detector().equals("immigration-agency"))
+          .extracting(Published::requestIndex).containsOnly(indexes.get(forIce));
+
+      // A full run (asked for, as the demo and close do) adds the relay and repeats nothing.
+      assertThat(publisher.runOnce().published()).isPositive();
+      List<Published> afterFull = flags(dir);
+      assertThat(afterFull).filteredOn(f -> f.detector().equals("relay")).singleElement()
+          .satisfies(f -> assertThat(f.evidence()).contains(indexes.get(search), indexes.get(forIce)));
+      assertThat(afterFull).hasSize(afterQuick.size() + 1);
+      assertThat(afterFull.subList(0, afterQuick.size())).extracting(Published::index, Published::detector)
+          .isEqualTo(afterQuick.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.index(), f.detector()))
+              .toList());
+    }
+  }
+
+  @Test
   void eachFlagIsLedgeredOnceAcrossRestartsAndNamesNoOne() throws Exception {
     Path dir = tmp.resolve("data");
     String officer;

@@ -149,6 +149,21 @@ final class Db {
     return mine.result();
   }
 
+  /**
+   * Waits until every grouped write queued before this call has been committed or refused: the committer takes them
+   * in order, so an empty write queued now completes after them.
+   */
+  void awaitGroupedWrites() {
+    if (bound.get() != null) {
+      return; // inside a transaction: nothing queued by this thread can be waited for here
+    }
+    try {
+      writeGroupedLater("wait for the writes queued before", h -> null).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // a closed store has nothing more to commit
+    }
+  }
+
   /** Put on the queue by {@link #close}: everything queued before it is committed, then the committer stops. */
   private static final Grouped<Object> STOP = new Grouped<>("stop", h -> null, new CompletableFuture<>());
 

@@ -160,6 +160,14 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Waits until every write queued before this call without being waited for (such as {@link
+   * RequestRepository#loggedLater}) is committed or refused: a reader that must see them calls this first.
+   */
+  public void awaitQueuedWrites() {
+    db.awaitGroupedWrites();
+  }
+
+  /**
    * A {@link org.firebreak.ledger.storage.LedgerStorage} over this database (tables {@code ledger_files} and {@code
    * ledger_journal}). Each call returns a new view; closing it (as {@code Ledger.close()} does) leaves the store open.
    */

@@ -253,7 +253,8 @@ class RequestTest extends StoreTestBase {
     assertThat(openAgain().requests().unlogged(10)).containsExactly(new UnloggedEntry(b, entryB, 10),
         new UnloggedEntry(a, entryA, 12));
 
-    store.requests().loggedLater(b, new LedgerRef(11, leaf(11))).join();
+    store.requests().loggedLater(b, new LedgerRef(11, leaf(11)));
+    store.awaitQueuedWrites(); // the write queued above is committed once this returns
     assertThat(store.requests().unlogged(10)).containsExactly(new UnloggedEntry(a, entryA, 12));
     assertThat(store.requests().get(b).orElseThrow().ledger()).contains(new LedgerRef(11, leaf(11)));
     // Recorded once only, like logged(); the failure arrives in the future, not as a throw.
