@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Category;
 import org.firebreak.core.vocab.Component;
+import org.firebreak.core.vocab.LegalProcessType;
 import org.firebreak.core.vocab.SourceKind;
 import org.firebreak.core.vocab.TaskForce;
 
@@ -25,6 +27,10 @@ import org.firebreak.core.vocab.TaskForce;
  *     organisations only in words, which the detectors read)
  * @param requesterJurisdiction where the requester is from ({@code US-TX}; {@code US} for a federal agency)
  * @param onBehalfOf the organisation the requester says it acts for
+ * @param onBehalfOfLevel that organisation's level, when known ({@code [Federal] } prefix, Firebreak's registry or
+ *     the request's own words)
+ * @param onBehalfOfJurisdiction where that organisation is ({@code US-TX}; {@code US} for a federal agency), when
+ *     known: the law on sharing reads who gets the data, not only who asks
  * @param taskForces the requester's task-force memberships
  * @param reason the free text the requester typed (reason, justification); empty when none
  * @param caseNumber the case or incident number, when the log has a cell for it and it is filled
@@ -35,6 +41,9 @@ import org.firebreak.core.vocab.TaskForce;
  * @param timeFrame the time frame the search covered
  * @param searchType the kind of search, as the log names it
  * @param sources the kinds of data accessed (ALPR for Flock logs)
+ * @param categories the kinds of data asked for, when the log says (Firebreak's requests); empty when it does not,
+ *     which is everything the sources hold
+ * @param legalProcess the type of legal process the requester presented, when the log says (Firebreak's requests)
  * @param custodian the agency that holds the log (a Flock portal's agency; the file's agency)
  * @param custodianJurisdiction where the custodian is ({@code US-CA}), whose law protects its data
  * @param sharedAccess true when the row is another organisation's access to the custodian's data (a Flock network
@@ -42,10 +51,11 @@ import org.firebreak.core.vocab.TaskForce;
  */
 public record AuditEvent(String id, Location location, Optional<Instant> time, Optional<String> user,
     Optional<String> organization, Optional<AgencyLevel> level, Optional<Component> component,
-    Optional<String> requesterJurisdiction, Optional<String> onBehalfOf, List<TaskForce> taskForces, String reason,
+    Optional<String> requesterJurisdiction, Optional<String> onBehalfOf, Optional<AgencyLevel> onBehalfOfLevel,
+    Optional<String> onBehalfOfJurisdiction, List<TaskForce> taskForces, String reason,
     Optional<String> caseNumber, Optional<String> offenseType, Optional<String> subject, OptionalLong networks,
     OptionalLong devices, Optional<TimeRange> timeFrame, Optional<String> searchType, List<SourceKind> sources,
-    Optional<String> custodian, Optional<String> custodianJurisdiction, boolean sharedAccess) {
+    List<Category> categories, Optional<LegalProcessType> legalProcess, Optional<String> custodian, Optional<String> custodianJurisdiction, boolean sharedAccess) {
 
   public AuditEvent {
     Objects.requireNonNull(id, "id");
@@ -60,6 +70,8 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(requesterJurisdiction, "requesterJurisdiction");
     Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+    Objects.requireNonNull(onBehalfOfLevel, "onBehalfOfLevel");
+    Objects.requireNonNull(onBehalfOfJurisdiction, "onBehalfOfJurisdiction");
     taskForces = List.copyOf(taskForces);
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(caseNumber, "caseNumber");
@@ -70,6 +82,8 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     Objects.requireNonNull(timeFrame, "timeFrame");
     Objects.requireNonNull(searchType, "searchType");
     sources = List.copyOf(sources);
+    categories = List.copyOf(categories);
+    Objects.requireNonNull(legalProcess, "legalProcess");
     Objects.requireNonNull(custodian, "custodian");
     Objects.requireNonNull(custodianJurisdiction, "custodianJurisdiction");
   }
@@ -88,8 +102,9 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
   /** This event at another time (the simulator's evaluation puts each request back at its scenario time). */
   public AuditEvent withTime(Optional<Instant> at) {
     return new AuditEvent(id, location, at, user, organization, level, component, requesterJurisdiction, onBehalfOf,
-        taskForces, reason, caseNumber, offenseType, subject, networks, devices, timeFrame, searchType, sources,
-        custodian, custodianJurisdiction, sharedAccess);
+        onBehalfOfLevel, onBehalfOfJurisdiction, taskForces, reason, caseNumber, offenseType, subject, networks,
+        devices, timeFrame, searchType, sources, categories, legalProcess, custodian, custodianJurisdiction,
+        sharedAccess);
   }
 
   public static Builder builder(String id, Location location) {
@@ -107,6 +122,8 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     private Optional<Component> component = Optional.empty();
     private Optional<String> requesterJurisdiction = Optional.empty();
     private Optional<String> onBehalfOf = Optional.empty();
+    private Optional<AgencyLevel> onBehalfOfLevel = Optional.empty();
+    private Optional<String> onBehalfOfJurisdiction = Optional.empty();
     private List<TaskForce> taskForces = List.of();
     private String reason = "";
     private Optional<String> caseNumber = Optional.empty();
@@ -117,6 +134,8 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     private Optional<TimeRange> timeFrame = Optional.empty();
     private Optional<String> searchType = Optional.empty();
     private List<SourceKind> sources = List.of();
+    private List<Category> categories = List.of();
+    private Optional<LegalProcessType> legalProcess = Optional.empty();
     private Optional<String> custodian = Optional.empty();
     private Optional<String> custodianJurisdiction = Optional.empty();
     private boolean sharedAccess;
@@ -133,6 +152,8 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     public Builder component(Optional<Component> v) { component = v; return this; }
     public Builder requesterJurisdiction(Optional<String> v) { requesterJurisdiction = v; return this; }
     public Builder onBehalfOf(Optional<String> v) { onBehalfOf = v; return this; }
+    public Builder onBehalfOfLevel(Optional<AgencyLevel> v) { onBehalfOfLevel = v; return this; }
+    public Builder onBehalfOfJurisdiction(Optional<String> v) { onBehalfOfJurisdiction = v; return this; }
     public Builder taskForces(List<TaskForce> v) { taskForces = v; return this; }
     public Builder reason(String v) { reason = v; return this; }
     public Builder caseNumber(Optional<String> v) { caseNumber = v; return this; }
@@ -143,14 +164,17 @@ public record AuditEvent(String id, Location location, Optional<Instant> time, O
     public Builder timeFrame(Optional<TimeRange> v) { timeFrame = v; return this; }
     public Builder searchType(Optional<String> v) { searchType = v; return this; }
     public Builder sources(List<SourceKind> v) { sources = v; return this; }
+    public Builder categories(List<Category> v) { categories = v; return this; }
+    public Builder legalProcess(Optional<LegalProcessType> v) { legalProcess = v; return this; }
     public Builder custodian(Optional<String> v) { custodian = v; return this; }
     public Builder custodianJurisdiction(Optional<String> v) { custodianJurisdiction = v; return this; }
     public Builder sharedAccess(boolean v) { sharedAccess = v; return this; }
 
     public AuditEvent build() {
       return new AuditEvent(id, location, time, user, organization, level, component, requesterJurisdiction,
-          onBehalfOf, taskForces, reason, caseNumber, offenseType, subject, networks, devices, timeFrame, searchType,
-          sources, custodian, custodianJurisdiction, sharedAccess);
+          onBehalfOf, onBehalfOfLevel, onBehalfOfJurisdiction, taskForces, reason, caseNumber, offenseType, subject,
+          networks, devices, timeFrame, searchType, sources, categories, legalProcess, custodian,
+          custodianJurisdiction, sharedAccess);
     }
   }
 }

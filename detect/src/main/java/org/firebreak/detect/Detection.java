@@ -21,10 +21,13 @@ import org.firebreak.policy.ImmigrationTextClassifier;
 public final class Detection {
   private final Screening screening;
   private final List<Detector> detectors;
+  /** The same, for the loop run on every event (no iterator per event). */
+  private final Detector[] each;
 
   public Detection(Screening screening, List<Detector> detectors) {
     this.screening = Objects.requireNonNull(screening, "screening");
     this.detectors = List.copyOf(detectors);
+    this.each = this.detectors.toArray(Detector[]::new);
   }
 
   /** Every detector, with fresh state. */
@@ -36,14 +39,14 @@ public final class Detection {
   /** Every detector, in the order their flags are listed. */
   public static List<Detector> all(Screening screening, Settings settings) {
     return List.of(new ImmigrationPurpose(screening), new ImmigrationAgency(), new Relay(settings),
-        new TaskForceMember(screening),
+        new TaskForceMember(),
         new OutOfState(), new FederalAccess(), new MissingCaseNumber(), new BulkSearch(settings),
         new VolumeSpike(settings));
   }
 
   /** The detectors that read one event at a time and keep nothing between events. */
   public static List<Detector> perEvent(Screening screening, Settings settings) {
-    return List.of(new ImmigrationPurpose(screening), new ImmigrationAgency(), new TaskForceMember(screening),
+    return List.of(new ImmigrationPurpose(screening), new ImmigrationAgency(), new TaskForceMember(),
         new OutOfState(),
         new FederalAccess(), new MissingCaseNumber(), new BulkSearch(settings));
   }
@@ -54,7 +57,7 @@ public final class Detection {
 
   public void accept(AuditEvent event, Consumer<Flag> flags) {
     ScreenedEvent screened = screening.screen(event);
-    for (Detector d : detectors) {
+    for (Detector d : each) {
       d.observe(screened, flags);
     }
   }

@@ -33,14 +33,26 @@ public final class Laws {
   public static final String CO_PII = "C.R.S. § 24-74-103";
   public static final String SECTION_287G = "8 U.S.C. § 1357(g)";
 
+  // The lists below are answered on every row of a log: made once.
+  private static final List<String> CA_IMMIGRATION = List.of(CA_VALUES_ACT, CA_DATABASES);
+  private static final List<String> IL_IMMIGRATION = List.of(IL_TRUST_ACT, IL_ALPR);
+  private static final List<String> OR_IMMIGRATION = List.of(OR_SANCTUARY, OR_RESOURCES);
+  private static final List<String> WA_IMMIGRATION = List.of(WA_KEEP_WASHINGTON_WORKING);
+  private static final List<String> CO_IMMIGRATION = List.of(CO_PII);
+  private static final List<String> CA_SHARING = List.of(CA_ALPR_SHARING);
+  private static final List<String> IL_OUT_OF_STATE = List.of(IL_ALPR);
+  private static final List<String> IL_FEDERAL = List.of(IL_ALPR, IL_TRUST_ACT);
+  private static final List<String> CA_LOGGING = List.of(CA_ALPR_ACCESS_LOG);
+  private static final List<String> CA_POLICY = List.of(CA_ALPR_POLICY);
+
   /** Laws that forbid using the custodian's data or people for immigration enforcement. */
   public static List<String> immigrationUse(Optional<String> custodianJurisdiction) {
     return switch (state(custodianJurisdiction)) {
-      case "US-CA" -> List.of(CA_VALUES_ACT, CA_DATABASES);
-      case "US-IL" -> List.of(IL_TRUST_ACT, IL_ALPR);
-      case "US-OR" -> List.of(OR_SANCTUARY, OR_RESOURCES);
-      case "US-WA" -> List.of(WA_KEEP_WASHINGTON_WORKING);
-      case "US-CO" -> List.of(CO_PII);
+      case "US-CA" -> CA_IMMIGRATION;
+      case "US-IL" -> IL_IMMIGRATION;
+      case "US-OR" -> OR_IMMIGRATION;
+      case "US-WA" -> WA_IMMIGRATION;
+      case "US-CO" -> CO_IMMIGRATION;
       default -> List.of();
     };
   }
@@ -48,8 +60,8 @@ public final class Laws {
   /** Laws that restrict sharing the custodian's ALPR data outside the state. */
   public static List<String> outOfStateSharing(Optional<String> custodianJurisdiction) {
     return switch (state(custodianJurisdiction)) {
-      case "US-CA" -> List.of(CA_ALPR_SHARING);
-      case "US-IL" -> List.of(IL_ALPR);
+      case "US-CA" -> CA_SHARING;
+      case "US-IL" -> IL_OUT_OF_STATE;
       default -> List.of();
     };
   }
@@ -57,20 +69,20 @@ public final class Laws {
   /** Laws that restrict federal agencies' access to the custodian's ALPR data. */
   public static List<String> federalSharing(Optional<String> custodianJurisdiction) {
     return switch (state(custodianJurisdiction)) {
-      case "US-CA" -> List.of(CA_ALPR_SHARING);
-      case "US-IL" -> List.of(IL_ALPR, IL_TRUST_ACT);
+      case "US-CA" -> CA_SHARING;
+      case "US-IL" -> IL_FEDERAL;
       default -> List.of();
     };
   }
 
   /** Laws that require an ALPR access to be logged with its purpose. */
   public static List<String> accessLogging(Optional<String> custodianJurisdiction) {
-    return "US-CA".equals(state(custodianJurisdiction)) ? List.of(CA_ALPR_ACCESS_LOG) : List.of();
+    return "US-CA".equals(state(custodianJurisdiction)) ? CA_LOGGING : List.of();
   }
 
   /** Laws on the ALPR usage policy an unusual search or volume should be checked against. */
   public static List<String> usagePolicy(Optional<String> custodianJurisdiction) {
-    return "US-CA".equals(state(custodianJurisdiction)) ? List.of(CA_ALPR_POLICY) : List.of();
+    return "US-CA".equals(state(custodianJurisdiction)) ? CA_POLICY : List.of();
   }
 
   /** A phrase for explanations: "California" style names are not needed, the code reads well enough. */
@@ -79,6 +91,6 @@ public final class Laws {
   }
 
   private static String state(Optional<String> jurisdiction) {
-    return jurisdiction.map(Jurisdictions::state).orElse("");
+    return jurisdiction.isPresent() ? Jurisdictions.state(jurisdiction.get()) : "";
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.firebreak.core.vocab.Component;
 import org.firebreak.policy.ImmigrationTextClassifier;
 import org.firebreak.policy.ImmigrationTextClassifier.Kind;
 import org.firebreak.policy.ImmigrationTextClassifier.Signal;
@@ -22,8 +21,11 @@ public final class Screening {
   private static final int NAME_CACHE = 100_000;
 
   private final ImmigrationTextClassifier classifier;
-  private final Map<String, List<Signal>> names = new HashMap<>();
+  private final Map<String, Name> names = new HashMap<>();
   private final Map<String, List<Signal>> reasons = new HashMap<>();
+
+  /** What an organisation's name says: the classifier's signals, and the immigration authority they name if any. */
+  private record Name(List<Signal> signals, Optional<ScreenedEvent.Authority> authority) {}
 
   public Screening(ImmigrationTextClassifier classifier) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
@@ -31,11 +33,17 @@ public final class Screening {
 
   public ScreenedEvent screen(AuditEvent e) {
     List<Signal> signals = e.reason().isEmpty() ? List.of() : reasonSignals(e.reason());
-    Optional<ScreenedEvent.Authority> requester = e.component().filter(Component::isImmigrationAuthority)
-        .map(c -> new ScreenedEvent.Authority(e.organization().orElse(c.name()), "component " + c.name()))
-        .or(() -> e.organization().flatMap(this::authority));
-    Optional<ScreenedEvent.Authority> onBehalfOf = e.onBehalfOf().flatMap(this::authority);
-    return new ScreenedEvent(e, signals, requester, onBehalfOf);
+    Name org = e.organization().isPresent() ? name(e.organization().get()) : null;
+    Optional<ScreenedEvent.Authority> requester;
+    if (e.component().isPresent() && e.component().get().isImmigrationAuthority()) {
+      String c = e.component().get().name();
+      requester = Optional.of(new ScreenedEvent.Authority(e.organization().orElse(c), "component " + c));
+    } else {
+      requester = org == null ? Optional.empty() : org.authority();
+    }
+    Optional<ScreenedEvent.Authority> onBehalfOf = e.onBehalfOf().isPresent() ? authority(e.onBehalfOf().get())
+        : Optional.empty();
+    return new ScreenedEvent(e, signals, org == null ? List.of() : org.signals(), requester, onBehalfOf);
   }
 
   /** The classifier's signals in a reason, remembered: most rows of a log repeat a few reasons. */
@@ -53,25 +61,33 @@ public final class Screening {
 
   /** The immigration authority an organisation's name names, if it names one. */
   public Optional<ScreenedEvent.Authority> authority(String name) {
-    for (Signal s : nameSignals(name)) {
-      if (s.kind() == Kind.AGENCY) {
-        return Optional.of(new ScreenedEvent.Authority(name, classifier.explain(s)));
-      }
-    }
-    return Optional.empty();
+    return name(name).authority();
   }
 
   /** The classifier's signals in an organisation's name, remembered. */
   public List<Signal> nameSignals(String name) {
-    List<Signal> known = names.get(name);
+    return name(name).signals();
+  }
+
+  /** An organisation's name read once (organisations repeat on almost every row of a log). */
+  private Name name(String name) {
+    Name known = names.get(name);
     if (known != null) {
       return known;
     }
-    List<Signal> found = classifier.signals(name);
-    if (names.size() < NAME_CACHE) {
-      names.put(name, found);
+    List<Signal> signals = classifier.signals(name);
+    Optional<ScreenedEvent.Authority> authority = Optional.empty();
+    for (Signal s : signals) {
+      if (s.kind() == Kind.AGENCY) {
+        authority = Optional.of(new ScreenedEvent.Authority(name, classifier.explain(s)));
+        break;
+      }
     }
-    return found;
+    Name read = new Name(signals, authority);
+    if (names.size() < NAME_CACHE) {
+      names.put(name, read);
+    }
+    return read;
   }
 
   /** The classifier's explanation of one signal. */

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Category;
+import org.firebreak.core.vocab.Component;
+import org.firebreak.core.vocab.LegalProcessType;
 import org.firebreak.core.vocab.SourceKind;
 import org.firebreak.detect.importer.Format;
 import org.firebreak.policy.ImmigrationTextClassifier;
@@ -169,6 +172,128 @@ class DetectorsTest {
     AuditEvent own = search("own").sharedAccess(false).requesterJurisdiction(Optional.of("US-TX")).reason("t")
         .build();
     assertThat(detectors(run(inState, florida, own))).doesNotContain("out-of-state");
+  }
+
+  /**
+   * Cal. Civ. Code § 1798.90.55(b): a public agency shall not share ALPR information except with another (California)
+   * public agency. A California agency that searches for an out-of-state agency shares the result with it, so the
+   * request is flagged as the out-of-state agency's own would be, whoever holds the plate reads (the AG's bulletin
+   * 2023-DLE-06; legal-landscape.md, "deny proxy lookups").
+   */
+  @Test
+  void outOfStateOnBehalfOfAnotherStatesAgency() {
+    // a Costa Verde officer relaying for Texas DPS, on Costa Verde's own plate reads (not shared access)
+    AuditEvent relay = search("relay").sharedAccess(false).custodianJurisdiction(Optional.of("US-CA-COSTA_VERDE"))
+        .organization(Optional.of("Costa Verde PD")).requesterJurisdiction(Optional.of("US-CA-COSTA_VERDE"))
+        .onBehalfOf(Optional.of("Texas DPS")).onBehalfOfLevel(Optional.of(AgencyLevel.STATE))
+        .onBehalfOfJurisdiction(Optional.of("US-TX")).reason("narcotics").build();
+    assertThat(run(relay)).filteredOn(f -> f.detector().equals("out-of-state")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.citations()).containsExactly("Cal. Civ. Code § 1798.90.55(b)");
+      assertThat(f.explanation()).contains("on behalf of \"Texas DPS\" (US-TX)");
+    });
+    // a California fusion center answering Arizona's RFI on another agency's plate reads
+    AuditEvent rfi = search("rfi").organization(Optional.of("California State Threat Assessment Center"))
+        .requesterJurisdiction(Optional.of("US-CA")).onBehalfOf(Optional.of("Arizona DPS"))
+        .onBehalfOfJurisdiction(Optional.of("US-AZ")).reason("RFI: stolen vehicle").build();
+    assertThat(run(rfi)).filteredOn(f -> f.detector().equals("out-of-state")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    // Illinois: an out-of-state agency must first sign a declaration (625 ILCS 5/2-130), which a log cannot show
+    AuditEvent illinois = search("il").custodianJurisdiction(Optional.of("US-IL"))
+        .requesterJurisdiction(Optional.of("US-IL")).onBehalfOf(Optional.of("Indiana State Police"))
+        .onBehalfOfJurisdiction(Optional.of("US-IN")).reason("theft").build();
+    assertThat(run(illinois)).filteredOn(f -> f.detector().equals("out-of-state")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+          assertThat(f.citations()).containsExactly("625 ILCS 5/2-130");
+        });
+  }
+
+  @Test
+  void onBehalfOfInStateOrNotAlprIsNotOutOfState() {
+    AuditEvent partner = search("partner").requesterJurisdiction(Optional.of("US-CA"))
+        .onBehalfOf(Optional.of("Valle County Sheriff")).onBehalfOfJurisdiction(Optional.of("US-CA-VALLE"))
+        .reason("theft").build();
+    AuditEvent dmv = search("dmv").sources(List.of(SourceKind.DMV)).requesterJurisdiction(Optional.of("US-CA"))
+        .onBehalfOf(Optional.of("Texas DPS")).onBehalfOfJurisdiction(Optional.of("US-TX")).reason("theft").build();
+    AuditEvent texasData = search("tx-data").custodianJurisdiction(Optional.of("US-TX"))
+        .requesterJurisdiction(Optional.of("US-TX")).onBehalfOf(Optional.of("Arizona DPS"))
+        .onBehalfOfJurisdiction(Optional.of("US-AZ")).reason("theft").build();
+    assertThat(detectors(run(partner, dmv, texasData))).doesNotContain("out-of-state");
+  }
+
+  /** The same law for a federal beneficiary: federal agencies are not "public agencies" (Civ. Code § 1798.90.5(f)). */
+  @Test
+  void federalAccessOnBehalfOfAFederalAgency() {
+    AuditEvent forFbi = search("fbi").sharedAccess(false).organization(Optional.of("Costa Verde PD"))
+        .requesterJurisdiction(Optional.of("US-CA-COSTA_VERDE")).onBehalfOf(Optional.of("FBI San Francisco"))
+        .onBehalfOfLevel(Optional.of(AgencyLevel.FEDERAL)).onBehalfOfJurisdiction(Optional.of("US"))
+        .reason("bank robbery").build();
+    List<Flag> flags = run(forFbi);
+    assertThat(flags).filteredOn(f -> f.detector().equals("federal-access")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.citations()).containsExactly("Cal. Civ. Code § 1798.90.55(b)");
+      assertThat(f.explanation()).contains("on behalf of federal agency \"FBI San Francisco\"");
+    });
+    assertThat(detectors(flags)).doesNotContain("out-of-state");
+    // Illinois: HIGH for an immigration authority (named, with no level given), MEDIUM for another federal agency
+    AuditEvent forIce = search("ice").custodianJurisdiction(Optional.of("US-IL"))
+        .requesterJurisdiction(Optional.of("US-IL")).onBehalfOf(Optional.of("ICE ERO Chicago")).reason("x").build();
+    AuditEvent forAtf = search("atf").custodianJurisdiction(Optional.of("US-IL"))
+        .requesterJurisdiction(Optional.of("US-IL")).onBehalfOf(Optional.of("ATF Chicago"))
+        .onBehalfOfLevel(Optional.of(AgencyLevel.FEDERAL)).reason("x").build();
+    assertThat(run(forIce, forAtf)).filteredOn(f -> f.detector().equals("federal-access"))
+        .extracting(Flag::eventId, Flag::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ice", Severity.HIGH),
+            org.assertj.core.groups.Tuple.tuple("atf", Severity.MEDIUM));
+  }
+
+  /**
+   * 8 U.S.C. § 1373 and Cal. Gov. Code § 7284.6(e): information on a person's citizenship or immigration status may
+   * be exchanged with immigration authorities; the carve-out is that narrow (not addresses, release dates, photos).
+   */
+  @Test
+  void aRequestForImmigrationStatusOnlyRaisesNoImmigrationFlag() {
+    AuditEvent.Builder ice = search("status").sources(List.of(SourceKind.JAIL_BOOKING))
+        .organization(Optional.of("ICE Enforcement and Removal Operations, San Francisco"))
+        .component(Optional.of(Component.ICE_ERO)).level(Optional.of(AgencyLevel.FEDERAL))
+        .requesterJurisdiction(Optional.of("US")).reason("Status check under 8 U.S.C. 1373 (legal process I-247A)")
+        .legalProcess(Optional.of(LegalProcessType.DETAINER));
+    assertThat(detectors(run(ice.categories(List.of(Category.IMMIGRATION_STATUS)).build())))
+        .doesNotContain("immigration-agency", "immigration-purpose");
+    assertThat(run(search("status-and-address").sources(List.of(SourceKind.JAIL_BOOKING))
+        .organization(Optional.of("ICE Enforcement and Removal Operations, San Francisco"))
+        .component(Optional.of(Component.ICE_ERO)).reason("Status check (legal process I-247A)")
+        .categories(List.of(Category.IMMIGRATION_STATUS, Category.ADDRESS_HOME)).build()))
+        .filteredOn(f -> f.detector().startsWith("immigration-")).extracting(Flag::detector, Flag::severity)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("immigration-agency", Severity.HIGH),
+            org.assertj.core.groups.Tuple.tuple("immigration-purpose", Severity.HIGH));
+    // no categories named: everything the source holds
+    assertThat(detectors(run(ice.categories(List.of()).build()))).contains("immigration-agency",
+        "immigration-purpose");
+  }
+
+  /**
+   * A judge's warrant is the exception the sanctuary laws make (legal-landscape.md § 0.1; an ICE form I-200 is not
+   * one): the immigration flags drop to LOW for the warrant to be checked. SB 34 makes no such exception for ALPR data
+   * going to a federal agency, so federal-access stays HIGH.
+   */
+  @Test
+  void judicialProcessLowersTheImmigrationFlagsButNotFederalAlprAccess() {
+    AuditEvent.Builder hsi = search("hsi").organization(Optional.of("Homeland Security Investigations, San Francisco"))
+        .component(Optional.of(Component.ICE_HSI)).level(Optional.of(AgencyLevel.FEDERAL))
+        .requesterJurisdiction(Optional.of("US")).reason("sex trafficking ring (legal process 3:26-mj-71234)");
+    List<Flag> judicial = run(hsi.legalProcess(Optional.of(LegalProcessType.JUDICIAL_WARRANT)).build());
+    assertThat(judicial).filteredOn(f -> f.detector().equals("immigration-agency")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.LOW);
+          assertThat(f.explanation()).contains("judicial process");
+        });
+    assertThat(judicial).filteredOn(f -> f.detector().equals("federal-access")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    assertThat(run(hsi.legalProcess(Optional.of(LegalProcessType.ADMINISTRATIVE_WARRANT)).build()))
+        .filteredOn(f -> f.detector().equals("immigration-agency")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.firebreak.detect.importer.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A file read in two parts (as the benchmark's threads read it) gives the events of the whole file. */
+/** A file read in parts (as the benchmark's threads read it) gives the events of the whole file. */
 class FilePartsTest {
   @TempDir
   Path dir;
@@ -52,5 +52,37 @@ class FilePartsTest {
 
     assertThat(problems).isEqualTo(Runs.of(file, Format.FLOCK_NETWORK).problems());
     assertThat(parts).isEqualTo(whole);
+  }
+
+  /** On three threads in parts of 100 bytes: each event as the one-thread reading gives it, line and row included. */
+  @Test
+  void readInParallelGivesTheSameEventsAsOneThread() throws Exception {
+    Path file = dir.resolve("oakland-ca-pd-network-audit.csv");
+    StringBuilder text = new StringBuilder(FlockImportTest.NETWORK_AUDIT);
+    String rows = FlockImportTest.NETWORK_AUDIT.substring(FlockImportTest.NETWORK_AUDIT.indexOf('\n') + 1);
+    for (int i = 0; i < 30; i++) {
+      text.append(rows.replace("a1,", "b" + i + ",").replace("a2,", "c" + i + ",").replace("a3,", "d" + i + ","));
+    }
+    Files.writeString(file, text);
+    List<AuditEvent> whole = Runs.of(file, Format.FLOCK_NETWORK).events();
+    List<List<AuditEvent>> byThread = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<ImportSink> sinks = byThread.stream().<ImportSink>map(events -> new ImportSink() {
+      @Override
+      public void event(AuditEvent e) {
+        events.add(e);
+      }
+
+      @Override
+      public void problem(Problem p) {
+        problems.add(p);
+      }
+    }).toList();
+    new FlockCsvImporter(Format.FLOCK_NETWORK).readInParallel(file, file.toString(), sinks, 100);
+    List<AuditEvent> parallel = byThread.stream().flatMap(List::stream)
+        .sorted(java.util.Comparator.comparingLong(e -> e.location().row())).toList();
+    assertThat(problems).isEmpty();
+    assertThat(whole).hasSize(93);
+    assertThat(parallel).isEqualTo(whole);
   }
 }

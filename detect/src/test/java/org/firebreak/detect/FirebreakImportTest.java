@@ -17,6 +17,7 @@ import org.firebreak.core.vocab.AgencyLevel;
 import org.firebreak.core.vocab.Category;
 import org.firebreak.core.vocab.Component;
 import org.firebreak.core.vocab.Decision;
+import org.firebreak.core.vocab.LegalProcessType;
 import org.firebreak.core.vocab.SourceKind;
 import org.firebreak.core.vocab.TaskForce;
 import org.firebreak.detect.detector.FederalAccess;
@@ -48,6 +49,8 @@ class FirebreakImportTest {
   static String ice;
   static String taskForce;
   static String texasDmv;
+  static String forTexas;
+  static String forArizona;
 
   @BeforeAll
   static void storeAMonth() {
@@ -87,6 +90,15 @@ class FirebreakImportTest {
       texasDmv = store(store, "trooper", "txdps", T0.plusSeconds(14_400), """
           {"purpose":"NARCOTICS","caseNumber":"TX-556","sources":["ca-dmv"],"query":{"plate":"8XYZ999"}}""");
       store.requests().reject("officer", "cvpd", "{not json", T0.plusSeconds(18_000), "malformed JSON");
+      // a Costa Verde officer relaying for Texas DPS (in the registry), then for Arizona DPS (only in the body)
+      forTexas = store(store, "officer", "cvpd", T0.plusSeconds(3 * 86_400), """
+          {"purpose":"NARCOTICS","justification":"RFI from Texas DPS","caseNumber":"TX-557",
+           "onBehalfOf":{"id":"txdps","name":"Texas DPS"},"sources":["cvpd-alpr"],"query":{"plate":"9TEX001"}}""");
+      forArizona = store(store, "officer", "cvpd", T0.plusSeconds(3 * 86_400 + 3_600), """
+          {"purpose":"PROPERTY_CRIME","justification":"stolen trailer","caseNumber":"AZ-12",
+           "onBehalfOf":{"id":"azdps","name":"Arizona DPS","level":"STATE","component":"STATE_POLICE",
+                         "jurisdiction":"US-AZ"},
+           "sources":["cvpd-alpr"],"query":{"plate":"9ARZ002"},"categories":["alpr.read","no.such.category"]}""");
     }
     run = Runs.of(dir, Format.FIREBREAK);
   }
@@ -100,7 +112,7 @@ class FirebreakImportTest {
   @Test
   void everyRequestIsAnEventInTheOrderReceivedAndAMalformedBodyIsAProblem() {
     assertThat(run.events()).extracting(AuditEvent::id)
-        .containsExactly(local, texas, ice, taskForce, texasDmv, relay);
+        .containsExactly(local, texas, ice, taskForce, texasDmv, relay, forTexas, forArizona);
     assertThat(run.problems()).hasSize(1);
     assertThat(run.problems().get(0).line()).isEqualTo(6); // received sixth, before the relay two days later
     assertThat(run.problems().get(0).toString()).contains("not a JSON object").contains("malformed JSON");
@@ -126,8 +138,38 @@ class FirebreakImportTest {
     assertThat(e.sharedAccess()).isFalse(); // the officer's own agency's plate reads
 
     assertThat(run.event(ice).reason()).isEqualTo("national security (legal process I-200)");
+    assertThat(run.event(ice).legalProcess()).contains(LegalProcessType.ADMINISTRATIVE_WARRANT);
+    assertThat(run.event(forArizona).categories()).containsExactly(Category.ALPR_READ);
+    assertThat(run.event(local).categories()).isEmpty();
     assertThat(run.event(taskForce).taskForces()).containsExactly(TaskForce.HSI_TASK_FORCE);
     assertThat(run.event(texas).sharedAccess()).isTrue();
+  }
+
+  @Test
+  void theAgencyActedForIsPlacedByTheRegistryElseByTheBody() {
+    AuditEvent registered = run.event(forTexas);
+    assertThat(registered.onBehalfOf()).contains("Texas DPS");
+    assertThat(registered.onBehalfOfLevel()).contains(AgencyLevel.STATE);
+    assertThat(registered.onBehalfOfJurisdiction()).contains("US-TX");
+    assertThat(run.event(forArizona).onBehalfOfJurisdiction()).contains("US-AZ");
+    assertThat(run.event(relay).onBehalfOfLevel()).contains(AgencyLevel.FEDERAL);
+    assertThat(run.event(relay).onBehalfOfJurisdiction()).contains("US");
+    assertThat(run.event(local).onBehalfOfJurisdiction()).isEmpty();
+  }
+
+  /**
+   * Cal. Civ. Code § 1798.90.55(b) forbids sharing ALPR information with out-of-state and federal agencies: a Costa
+   * Verde officer searching Costa Verde's own plate reads for Texas DPS, Arizona DPS or ICE shares them with it.
+   */
+  @Test
+  void aSearchForAnotherStatesOrAFederalAgencyIsFlaggedAsItsOwnWouldBe() {
+    assertThat(detectors(forTexas)).containsExactly(OutOfState.ID);
+    assertThat(detectors(forArizona)).containsExactly(OutOfState.ID);
+    assertThat(run.on(forTexas)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.citations()).containsExactly("Cal. Civ. Code § 1798.90.55(b)");
+    });
+    assertThat(detectors(relay)).contains(FederalAccess.ID).doesNotContain(OutOfState.ID);
   }
 
   @Test

@@ -163,6 +163,31 @@ class FlockImportTest {
     assertThat(r.on("r-2")).extracting(Flag::detector).doesNotContain("missing-case-number", "out-of-state");
   }
 
+  /** An onBehalfOf cell is placed as an organisation cell is: by a [Federal] prefix, a state code or a state's name. */
+  @Test
+  void mappedOnBehalfOfIsPlaced() throws Exception {
+    Path csv = write("relays.csv", """
+        Request,When,Agency,For,Purpose,Plate
+        r-1,2026-01-05T10:00:00Z,Pasadena CA PD,Texas Department of Public Safety,narcotics 26-00410,8XYZ001
+        r-2,2026-01-05T11:00:00Z,Pasadena CA PD,[Federal] FBI,bank robbery 26-00411,8XYZ002
+        r-3,2026-01-05T12:00:00Z,Pasadena CA PD,Glendale CA PD,burglary 26-00412,8XYZ003
+        """);
+    Path mapping = write("relays.json", """
+        {"columns": {"id": "Request", "time": "When", "organization": "Agency", "onBehalfOf": "For",
+                     "reason": "Purpose", "subject": "Plate"},
+         "custodian": "Pasadena CA PD", "custodianJurisdiction": "US-CA", "sharedAccess": false}
+        """);
+    Runs r = Runs.of(csv, Format.CSV, Optional.of(ColumnMapping.read(mapping, "relays.json")));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.event("r-1").onBehalfOfJurisdiction()).contains("US-TX");
+    assertThat(r.event("r-2").onBehalfOf()).contains("[Federal] FBI");
+    assertThat(r.event("r-2").onBehalfOfLevel()).contains(AgencyLevel.FEDERAL);
+    assertThat(r.event("r-3").onBehalfOfJurisdiction()).contains("US-CA");
+    assertThat(r.on("r-1")).extracting(Flag::detector).containsExactly("out-of-state");
+    assertThat(r.on("r-2")).extracting(Flag::detector).containsExactly("federal-access");
+    assertThat(r.on("r-3")).isEmpty();
+  }
+
   @Test
   void mappingErrorsNameTheFileAndField() throws Exception {
     Path bad = write("bad.json", "{\"columns\": {\"reasn\": \"Purpose\"}}");

@@ -34,18 +34,21 @@ public final class BulkSearch implements Detector {
   @Override
   public void observe(ScreenedEvent s, Consumer<Flag> flags) {
     AuditEvent e = s.event();
+    boolean networks = e.networks().isPresent() && e.networks().getAsLong() >= settings.bulkNetworks();
+    boolean devices = !networks && e.networks().isEmpty() && e.devices().isPresent()
+        && e.devices().getAsLong() >= settings.bulkDevices();
+    boolean frame = e.timeFrame().isPresent() && e.timeFrame().get().longerThan(settings.bulkTimeFrame());
+    if (!networks && !devices && !frame) {
+      return; // most rows: nothing made
+    }
     List<String> why = new ArrayList<>(2);
-    if (e.networks().isPresent() && e.networks().getAsLong() >= settings.bulkNetworks()) {
+    if (networks) {
       why.add("searched " + Texts.thousands(e.networks().getAsLong()) + " networks");
-    } else if (e.networks().isEmpty() && e.devices().isPresent()
-        && e.devices().getAsLong() >= settings.bulkDevices()) {
+    } else if (devices) {
       why.add("searched " + Texts.thousands(e.devices().getAsLong()) + " devices");
     }
-    if (e.timeFrame().isPresent() && e.timeFrame().get().length().compareTo(settings.bulkTimeFrame()) > 0) {
+    if (frame) {
       why.add("over a time frame of " + e.timeFrame().get().length().toDays() + " days");
-    }
-    if (why.isEmpty()) {
-      return;
     }
     flags.accept(Flag.of(e, ID, why.size() > 1 ? Severity.HIGH : Severity.MEDIUM, String.join(" ", why),
         Laws.usagePolicy(e.custodianJurisdiction())));

@@ -10,11 +10,13 @@ import org.firebreak.detect.ScreenedEvent;
 import org.firebreak.detect.Severity;
 
 /**
- * {@code federal-access}: a federal agency reached the custodian's data where the custodian's law limits that:
+ * {@code federal-access}: ALPR data of the custodian went to a federal agency where the custodian's law limits that:
  * California (SB 34: federal agencies are not "public agencies"; the Attorney General's bulletin 2023-DLE-06 says so
  * of vendor databases too) and Illinois (the Secretary of State shut off CBP's access in 2025 under the ALPR law read
- * with the TRUST Act). HIGH in California, and in Illinois for an immigration authority; MEDIUM for another federal
- * agency in Illinois. Only for shared access.
+ * with the TRUST Act). Two ways: a federal requester on shared access, or a request made on behalf of
+ * ({@code onBehalfOf}) a federal agency by anyone (a local officer running a plate for the FBI or ICE shares the
+ * result with it). HIGH in California, and in Illinois for an immigration authority; MEDIUM for another federal agency
+ * in Illinois.
  */
 public final class FederalAccess implements Detector {
   public static final String ID = "federal-access";
@@ -27,7 +29,9 @@ public final class FederalAccess implements Detector {
   @Override
   public void observe(ScreenedEvent s, Consumer<Flag> flags) {
     AuditEvent e = s.event();
-    if (!e.sharedAccess() || !s.federalRequester() || !OutOfState.mayBeAlpr(e)) {
+    boolean requester = e.sharedAccess() && s.federalRequester();
+    boolean beneficiary = !requester && s.federalBeneficiary();
+    if ((!requester && !beneficiary) || !OutOfState.mayBeAlpr(e)) {
       return;
     }
     List<String> citations = Laws.federalSharing(e.custodianJurisdiction());
@@ -35,9 +39,11 @@ public final class FederalAccess implements Detector {
       return;
     }
     boolean california = "US-CA".equals(Laws.where(e.custodianJurisdiction()));
-    boolean high = california || s.requesterAuthority().isPresent();
-    flags.accept(Flag.of(e, ID, high ? Severity.HIGH : Severity.MEDIUM,
-        "federal requester " + Texts.quote(e.organization().orElse(e.requesterName())) + " searched the ALPR data of "
+    boolean immigration = requester ? s.requesterAuthority().isPresent() : s.onBehalfOfAuthority().isPresent();
+    String who = Texts.quote(e.organization().orElse(e.requesterName()));
+    flags.accept(Flag.of(e, ID, california || immigration ? Severity.HIGH : Severity.MEDIUM,
+        (requester ? "federal requester " + who : who + ", on behalf of federal agency "
+            + Texts.quote(e.onBehalfOf().orElse("unnamed")) + ",") + " searched the ALPR data of "
             + e.custodian().orElse("the custodian") + " (" + Laws.where(e.custodianJurisdiction()) + ")"
             + (california ? "; California law lets ALPR information go only to California public agencies"
                 : "; Illinois shut off federal access to its ALPR data in 2025"),

@@ -26,7 +26,13 @@ public final class MissingCaseNumber implements Detector {
           + "\\p{L}{0,3}\\d{3,}",
       Pattern.CASE_INSENSITIVE);
 
-  private final java.util.Map<String, String> explanations = new java.util.HashMap<>();
+  /** Reasons repeat on most rows of a log ("investigation"): each is read, and its sentence made, once. */
+  private final java.util.Map<String, Reading> reasons = new java.util.HashMap<>();
+  /** The same for offence types (read for no case number: they are categories). */
+  private final java.util.Map<String, Reading> offenseTypes = new java.util.HashMap<>();
+
+  /** What a reason says: whether it names a case, and the sentence of a flag when it does not. */
+  private record Reading(boolean hasCase, String explanation) {}
 
   @Override
   public String id() {
@@ -36,27 +42,37 @@ public final class MissingCaseNumber implements Detector {
   @Override
   public void observe(ScreenedEvent s, Consumer<Flag> flags) {
     AuditEvent e = s.event();
-    if (e.caseNumber().isPresent() || hasCaseNumber(e.reason())) {
+    if (e.caseNumber().isPresent()) {
       return;
     }
-    boolean noPurpose = e.reason().isBlank() && e.offenseType().isEmpty();
-    String what = noPurpose ? "the log shows no reason, offence type or case number for this search"
-        : explanation(e.reason().isBlank() ? e.offenseType().orElse("") : e.reason());
-    List<String> citations = Laws.accessLogging(e.custodianJurisdiction());
+    String what;
+    if (e.reason().isBlank()) {
+      what = e.offenseType().isEmpty() ? "the log shows no reason, offence type or case number for this search"
+          : reading(e.offenseType().get(), false).explanation();
+    } else {
+      Reading r = reading(e.reason(), true);
+      if (r.hasCase()) {
+        return;
+      }
+      what = r.explanation();
+    }
+    // the access-log law cited is SB 34's, about ALPR data
+    List<String> citations = OutOfState.mayBeAlpr(e) ? Laws.accessLogging(e.custodianJurisdiction()) : List.of();
     flags.accept(Flag.of(e, ID, Severity.LOW, what, citations));
   }
 
-  /** Reasons repeat on most rows of a log ("investigation"): each one's explanation is built once. */
-  private String explanation(String reason) {
-    String known = explanations.get(reason);
-    if (known != null) {
-      return known;
+  /** @param reason whether the text is a reason to look for a case number in (an offence type is not) */
+  private Reading reading(String text, boolean reason) {
+    java.util.Map<String, Reading> known = reason ? reasons : offenseTypes;
+    Reading r = known.get(text);
+    if (r == null) {
+      r = new Reading(reason && hasCaseNumber(text), "no case number: reason " + Texts.quote(text)
+          + " names no case or incident");
+      if (known.size() < Texts.CACHE) {
+        known.put(text, r);
+      }
     }
-    String what = "no case number: reason " + Texts.quote(reason) + " names no case or incident";
-    if (explanations.size() < Texts.CACHE) {
-      explanations.put(reason, what);
-    }
-    return what;
+    return r;
   }
 
   static boolean hasCaseNumber(String reason) {

@@ -59,8 +59,9 @@ public final class Relay implements Detector {
     if (e.time().isEmpty() || (e.subject().isEmpty() && e.user().isEmpty())) {
       return;
     }
-    boolean immigration = s.involvesImmigration();
-    boolean local = !immigration && !s.federalRequester();
+    // a status check may be answered (8 U.S.C. § 1373): it relays nothing the law protects
+    boolean immigration = s.involvesImmigration() && !s.statusOnly();
+    boolean local = !s.involvesImmigration() && !s.federalRequester();
     if (!immigration && !local) {
       return; // a federal agency's non-immigration search is neither side of a relay
     }

@@ -2,7 +2,6 @@ package org.firebreak.detect.detector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.firebreak.core.vocab.TaskForce;
@@ -11,7 +10,6 @@ import org.firebreak.detect.Detector;
 import org.firebreak.detect.Flag;
 import org.firebreak.detect.Laws;
 import org.firebreak.detect.ScreenedEvent;
-import org.firebreak.detect.Screening;
 import org.firebreak.detect.Severity;
 import org.firebreak.policy.ImmigrationTextClassifier.Kind;
 import org.firebreak.policy.ImmigrationTextClassifier.Signal;
@@ -28,12 +26,6 @@ public final class TaskForceMember implements Detector {
   private static final Pattern TASK_FORCE = Pattern.compile(
       "(?<![\\p{L}\\p{N}])(?:task[\\s_+\\-]*force|tfos?|tf)(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE);
 
-  private final Screening screening;
-
-  public TaskForceMember(Screening screening) {
-    this.screening = Objects.requireNonNull(screening, "screening");
-  }
-
   @Override
   public String id() {
     return ID;
@@ -42,22 +34,29 @@ public final class TaskForceMember implements Detector {
   @Override
   public void observe(ScreenedEvent s, Consumer<Flag> flags) {
     AuditEvent e = s.event();
-    List<String> reasons = new ArrayList<>();
+    List<String> reasons = null; // made only for a row that has something: most have nothing
     boolean g287 = false;
-    for (TaskForce tf : e.taskForces()) {
+    List<TaskForce> memberships = e.taskForces();
+    for (int i = 0; i < memberships.size(); i++) {
+      TaskForce tf = memberships.get(i);
       if (tf.isImmigration()) {
-        reasons.add("requester is a member of " + tf.wire());
+        reasons = add(reasons, "requester is a member of " + tf.wire());
         g287 |= tf == TaskForce.G287;
       }
     }
     if (e.organization().isPresent()) {
       String org = e.organization().get();
-      g287 |= addFromText("organisation", org, screening.nameSignals(org), reasons);
+      List<Signal> signals = s.organizationSignals();
+      if (!signals.isEmpty()) {
+        reasons = add(reasons, null);
+        g287 |= addFromText("organisation", org, signals, reasons);
+      }
     }
     if (!s.reasonSignals().isEmpty()) {
+      reasons = add(reasons, null);
       g287 |= addFromText("reason", e.reason(), s.reasonSignals(), reasons);
     }
-    if (reasons.isEmpty()) {
+    if (reasons == null || reasons.isEmpty()) {
       return;
     }
     List<String> state = Laws.immigrationUse(e.custodianJurisdiction());
@@ -66,6 +65,15 @@ public final class TaskForceMember implements Detector {
         g287 ? List.of(Laws.SECTION_287G) : List.of());
     flags.accept(Flag.of(e, ID, state.isEmpty() ? Severity.MEDIUM : Severity.HIGH,
         String.join("; ", reasons) + "; local ALPR data searched", citations));
+  }
+
+  /** The list, made when first needed, with {@code reason} added unless it is null. */
+  private static List<String> add(List<String> reasons, String reason) {
+    List<String> list = reasons == null ? new ArrayList<>(2) : reasons;
+    if (reason != null) {
+      list.add(reason);
+    }
+    return list;
   }
 
   /** Adds what the text shows; true when it is a 287(g) signal. */

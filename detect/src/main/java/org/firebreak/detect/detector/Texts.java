@@ -14,6 +14,10 @@ final class Texts {
   /** How many explanations a detector remembers (one run: names and reasons repeat on most rows of a log). */
   static final int CACHE = 10_000;
 
+  /** Said of a flag on a request that carries judicial process (why it is LOW). */
+  static final String JUDICIAL_NOTE = "; it carries judicial process, the exception these laws make: LOW, for the"
+      + " process to be checked";
+
   private Texts() {
   }
 

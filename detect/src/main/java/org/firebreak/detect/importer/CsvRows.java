@@ -1,47 +1,39 @@
 package org.firebreak.detect.importer;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.firebreak.core.error.UnreadableFileException;
 
 /**
- * The rows of a CSV file (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks), read with
- * Jackson's streaming CSV parser, each with the line it starts on. Bytes that are not UTF-8 become U+FFFD; a byte
- * order mark is dropped. A row the parser cannot read is reported and the reading goes on at the next row; when the
- * parser cannot get past a point (an unterminated quoted cell swallows the rest of the file) the rest is reported as
- * one problem.
+ * The rows of a CSV file (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks), cut from its bytes
+ * by {@link CsvScanner}, each with the line it starts on. Bytes that are not UTF-8 become U+FFFD when a cell is read;
+ * a byte order mark is dropped. A row that is not CSV is reported and the reading goes on at the next line; a quoted
+ * cell that is never closed ends the reading with one problem (the rows before it are read).
+ *
+ * <p>(Until 2026-11 this was Jackson's streaming CSV parser; it made a String of every cell of every row, which was
+ * most of the time of scanning a large log. The rules are the same; see {@link CsvScanner}.)
  */
 final class CsvRows {
-  private static final CsvFactory FACTORY = CsvFactory.builder()
-      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-      .build();
-
   /** Receives the rows after the header. */
   interface RowHandler {
     /**
-     * @param cells the row's cells (as many as the row has)
+     * @param cells the row's cells (as many as the row has); valid only during the call
      * @param line the 1-based line the row starts on
      * @param row the 1-based number of the row among the data rows
      */
-    void row(List<String> cells, long line, long row);
+    void row(Cells cells, long line, long row);
   }
 
   /** Receives the header row and answers the handler for the rest. */
@@ -49,13 +41,20 @@ final class CsvRows {
     RowHandler header(List<String> header);
   }
 
+  /** A file's header row, and where the rows after it begin. */
+  record Header(List<String> names, long end, long nextLine) {
+    Header {
+      names = List.copyOf(names);
+    }
+  }
+
   private CsvRows() {
   }
 
   /** Reads the file; an empty file is a problem, not an error. */
   static void read(Path file, String label, HeaderHandler onHeader, ImportSink sink) {
-    try (InputStream in = Files.newInputStream(file)) {
-      read(in, label, onHeader, null, 1, 0, sink);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      read(new CsvScanner(ch, 0, ch.size(), 1), label, onHeader, null, 0, sink);
     } catch (IOException e) {
       throw new UnreadableFileException(label, e);
     }
@@ -71,126 +70,160 @@ final class CsvRows {
   static void readPart(Path file, String label, long start, long end, long firstLine, long rowsBefore,
       RowHandler handler, ImportSink sink) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ch.position(start);
-      InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
-      read(new BoundedInputStream(in, end - start), label, h -> handler, handler, firstLine, rowsBefore, sink);
+      readPart(ch, label, start, end, firstLine, rowsBefore, handler, sink);
     } catch (IOException e) {
       throw new UnreadableFileException(label, e);
     }
   }
 
-  /** At most {@code remaining} bytes of a stream. */
-  private static final class BoundedInputStream extends FilterInputStream {
-    private long remaining;
+  /**
+   * {@link #readPart(Path, String, long, long, long, long, RowHandler, ImportSink)} on an open file (a channel may be
+   * shared by threads: it is read with positional reads).
+   *
+   * @return the line after the part and the data rows read, for checking the seam with the next part
+   */
+  static long[] readPart(FileChannel ch, String label, long start, long end, long firstLine, long rowsBefore,
+      RowHandler handler, ImportSink sink) throws IOException {
+    CsvScanner scanner = new CsvScanner(ch, start, end, firstLine);
+    long rows = read(scanner, label, h -> handler, handler, rowsBefore, sink);
+    return new long[] {scanner.line(), rows - rowsBefore};
+  }
 
-    BoundedInputStream(InputStream in, long remaining) {
-      super(in);
-      this.remaining = remaining;
+  /**
+   * Reads the rows after the header on as many threads as there are handlers: the rows are cut into parts of about
+   * {@code partBytes} ({@link CsvSplitter}, walking the bytes ahead of the readers), and each thread reads whole
+   * parts, handing their rows to its own handler and its problems to its own sink. Rows keep the file's line and row
+   * numbers; the rows of one part come in order, the parts in any order. Where a part's reading does not end on the
+   * line and row the next part was given (a file with a stray quote, read differently by the two), a problem says
+   * from which line the numbers may be off.
+   */
+  static void readInParallel(Path file, String label, Header header, long partBytes, List<RowHandler> handlers,
+      List<ImportSink> sinks) {
+    if (handlers.isEmpty() || handlers.size() != sinks.size()) {
+      throw new IllegalArgumentException("one handler and one sink per thread");
     }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
+    CsvSplitter.Part done = new CsvSplitter.Part(Integer.MAX_VALUE, 0, 0, 1, 0);
+    BlockingQueue<CsvSplitter.Part> queue = new LinkedBlockingQueue<>();
+    Map<Integer, CsvSplitter.Part> parts = new ConcurrentHashMap<>();
+    Map<Integer, long[]> ends = new ConcurrentHashMap<>();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        var pool = Executors.newFixedThreadPool(handlers.size())) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < handlers.size(); t++) {
+        RowHandler handler = handlers.get(t);
+        ImportSink sink = sinks.get(t);
+        workers.add(pool.submit(() -> {
+          for (CsvSplitter.Part p = queue.take(); p != done; p = queue.take()) {
+            ends.put(p.index(), readPart(ch, label, p.start(), p.end(), p.firstLine(), p.rowsBefore(), handler,
+                sink));
+          }
+          return null;
+        }));
       }
-      int b = super.read();
-      if (b >= 0) {
-        remaining--;
+      long[] total;
+      try {
+        total = new CsvSplitter(partBytes).split(ch, header.end(), ch.size(), header.nextLine(), p -> {
+          parts.put(p.index(), p);
+          queue.add(p);
+        });
+      } finally {
+        for (int t = 0; t < handlers.size(); t++) {
+          queue.add(done);
+        }
       }
-      return b;
+      for (var w : workers) {
+        try {
+          w.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new UnreadableFileException(label, e.getCause());
+        }
+      }
+      checkSeams(label, parts, ends, total, sinks.get(0));
+    } catch (IOException e) {
+      throw new UnreadableFileException(label, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreadableFileException(label, e);
     }
+  }
 
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      if (remaining <= 0) {
-        return -1;
+  /** Each part must end on the line and row count the next one (or the file's end) was given. */
+  private static void checkSeams(String label, Map<Integer, CsvSplitter.Part> parts,
+      Map<Integer, long[]> ends, long[] total, ImportSink sink) {
+    for (int i = 0; i < parts.size(); i++) {
+      CsvSplitter.Part p = parts.get(i);
+      CsvSplitter.Part next = parts.get(i + 1);
+      long[] end = ends.get(i);
+      long line = next == null ? total[0] : next.firstLine();
+      long rows = (next == null ? total[1] : next.rowsBefore()) - p.rowsBefore();
+      if (end[0] != line || end[1] != rows) {
+        sink.problem(new Problem(label, p.firstLine(), "read on several threads, this part (lines " + p.firstLine()
+            + " to " + (line - 1) + ") ended at line " + end[0] + " after " + end[1] + " rows instead of line " + line
+            + " after " + rows + ": line and row numbers after it may be off; read the file on one thread"));
+        return;
       }
-      int n = super.read(buf, off, (int) Math.min(len, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
     }
   }
 
   /**
    * @param headerless the handler of every row when the input has no header row (a part); null: the first row is the
    *     header
+   * @return the number of the last data row read
    */
-  private static void read(InputStream in, String label, HeaderHandler onHeader, RowHandler headerless,
-      long firstLine, long rowsBefore, ImportSink sink) throws IOException {
-    long lineOffset = firstLine - 1;
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CsvParser p = (CsvParser) FACTORY.createParser(reader)) {
-      RowHandler handler = headerless;
-      long row = rowsBefore;
-      List<String> cells = new ArrayList<>();
-      long lastFailure = -1;
-      int failuresHere = 0;
-      while (true) {
-        long line;
-        try {
-          JsonToken t = p.nextToken();
-          if (t == null) {
-            break;
+  private static long read(CsvScanner scanner, String label, HeaderHandler onHeader, RowHandler headerless,
+      long rowsBefore, ImportSink sink) throws IOException {
+    RowHandler handler = headerless;
+    long row = rowsBefore;
+    while (true) {
+      switch (scanner.next()) {
+        case ROW -> {
+          CsvRow r = scanner.row();
+          if (handler == null) {
+            handler = onHeader.header(names(r));
+          } else {
+            handler.row(r, r.line(), ++row);
           }
-          if (t != JsonToken.START_ARRAY) {
-            continue; // recovering after a problem: skip to the start of the next row
-          }
-          cells.clear();
-          t = p.nextToken();
-          // the row's first cell knows its line; START_ARRAY is placed before the previous line break
-          line = p.currentTokenLocation().getLineNr();
-          for (; t == JsonToken.VALUE_STRING; t = p.nextToken()) {
-            cells.add(p.getText());
-          }
-          if (t != JsonToken.END_ARRAY) {
-            continue;
-          }
-        } catch (StreamReadException e) {
-          long at = Math.max(1, p.currentLocation().getLineNr() + lineOffset);
-          failuresHere = at == lastFailure ? failuresHere + 1 : 0;
-          lastFailure = at;
-          if (failuresHere >= 3) {
-            sink.problem(new Problem(label, at, "cannot read past this line: " + firstLine(e.getOriginalMessage())));
-            return;
-          }
-          sink.problem(new Problem(label, at, "not a CSV row: " + firstLine(e.getOriginalMessage())));
-          continue;
         }
-        if (handler == null) {
-          if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
-            cells.set(0, cells.get(0).substring(1));
+        case BAD_ROW -> sink.problem(new Problem(label, scanner.problemLine(), scanner.problem()));
+        case STOP -> {
+          sink.problem(new Problem(label, scanner.problemLine(), scanner.problem()));
+          return row;
+        }
+        case END -> {
+          if (handler == null) {
+            sink.problem(new Problem(label, 0, "empty file: no header row"));
           }
-          handler = onHeader.header(List.copyOf(cells));
-        } else {
-          handler.row(cells, Math.max(1, line + lineOffset), ++row);
+          return row;
         }
       }
-      if (handler == null) {
-        sink.problem(new Problem(label, 0, "empty file: no header row"));
-      }
-    } catch (StreamReadException e) {
-      sink.problem(new Problem(label, Math.max(0, e.getLocation() == null ? 0
-          : e.getLocation().getLineNr() + lineOffset), "cannot read past this line: "
-          + firstLine(e.getOriginalMessage())));
     }
+  }
+
+  private static List<String> names(CsvRow r) {
+    List<String> cells = new ArrayList<>(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      String s = r.text(i);
+      cells.add(i == 0 && s.startsWith("\uFEFF") ? s.substring(1) : s);
+    }
+    return cells;
   }
 
   /** The first row of the file, if it can be read (for telling formats apart). */
   static Optional<List<String>> header(Path file) {
-    try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CsvParser p = (CsvParser) FACTORY.createParser(reader)) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
+    return headerOf(file).map(Header::names);
+  }
+
+  /** The first row of the file and where the next begins, if it can be read. */
+  static Optional<Header> headerOf(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      CsvScanner scanner = new CsvScanner(ch, 0, ch.size(), 1);
+      if (scanner.next() != CsvScanner.Result.ROW) {
         return Optional.empty();
       }
-      List<String> cells = new ArrayList<>();
-      for (JsonToken t = p.nextToken(); t == JsonToken.VALUE_STRING; t = p.nextToken()) {
-        cells.add(cells.isEmpty() && p.getText().startsWith("\uFEFF") ? p.getText().substring(1) : p.getText());
-      }
-      return Optional.of(cells);
+      return Optional.of(new Header(names(scanner.row()), scanner.position(), scanner.line()));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.firebreak.core.model.Agency;
+import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Category;
+import org.firebreak.core.vocab.LegalProcessType;
 import org.firebreak.core.vocab.Component;
 import org.firebreak.core.vocab.TaskForce;
 import org.firebreak.detect.AuditEvent;
+import org.firebreak.detect.Jurisdictions;
 import org.firebreak.detect.Location;
 import org.firebreak.store.RequestRepository;
 import org.firebreak.store.Source;
@@ -103,6 +107,8 @@ public final class FirebreakEvents {
     }
     Optional<Source> first = named.stream().findFirst();
     boolean shared = named.stream().anyMatch(s -> !s.agencyId().equals(r.agencyId()));
+    // who the request is for: the registry's record of that agency when it has one, else the body's own words
+    Optional<Agency> onBehalfOfAgency = text(body.path("onBehalfOf").path("id")).flatMap(this::agency);
     return AuditEvent.builder(r.id(), new Location(label, row, row))
         .time(Optional.of(r.receivedAt()))
         .user(Optional.of(r.requesterId()))
@@ -111,6 +117,9 @@ public final class FirebreakEvents {
         .component(agency.map(Agency::component))
         .requesterJurisdiction(agency.map(a -> a.jurisdiction().code()))
         .onBehalfOf(onBehalfOf(body.path("onBehalfOf")))
+        .onBehalfOfLevel(onBehalfOfAgency.map(Agency::level).or(() -> level(body.path("onBehalfOf"))))
+        .onBehalfOfJurisdiction(onBehalfOfAgency.map(a -> a.jurisdiction().code())
+            .or(() -> jurisdiction(body.path("onBehalfOf"))))
         .taskForces(taskForces)
         .reason(reason(body))
         .caseNumber(text(body.path("caseNumber")))
@@ -119,6 +128,8 @@ public final class FirebreakEvents {
         .searchType(Optional.of("request " + r.status().name().toLowerCase(Locale.ROOT)
             + r.decision().map(d -> " " + d.name()).orElse("")))
         .sources(named.stream().map(Source::kind).distinct().toList())
+        .categories(categories(body.path("categories")))
+        .legalProcess(text(body.path("legalProcess").path("type")).flatMap(FirebreakEvents::processType))
         .custodian(first.map(s -> agency(s.agencyId()).map(Agency::name).orElse(s.agencyId())))
         .custodianJurisdiction(first.map(s -> s.jurisdiction().code()))
         .sharedAccess(shared)
@@ -150,6 +161,43 @@ public final class FirebreakEvents {
       return name;
     }
     return Optional.of(name.get() + " (" + component.get().replace('_', ' ') + ")");
+  }
+
+  /** The categories the body asks for, those the vocabulary knows (none: everything the sources hold). */
+  private static List<Category> categories(JsonNode node) {
+    List<Category> out = new ArrayList<>();
+    for (JsonNode c : node) {
+      if (c.isTextual()) {
+        Category.fromWire(c.asText()).filter(k -> !out.contains(k)).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<LegalProcessType> processType(String name) {
+    for (LegalProcessType t : LegalProcessType.values()) {
+      if (t.name().equalsIgnoreCase(name)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The level the body gives the agency acted for, when it is one of the vocabulary's. */
+  private static Optional<AgencyLevel> level(JsonNode onBehalfOf) {
+    Optional<String> level = text(onBehalfOf.path("level"));
+    for (AgencyLevel l : AgencyLevel.values()) {
+      if (level.isPresent() && l.name().equalsIgnoreCase(level.get())) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The jurisdiction the body gives the agency acted for, else the one its name says ("Texas DPS"). */
+  private static Optional<String> jurisdiction(JsonNode onBehalfOf) {
+    return text(onBehalfOf.path("jurisdiction")).or(() -> text(onBehalfOf.path("name"))
+        .flatMap(Jurisdictions::ofOrganization));
   }
 
   /** The query's plate when it has one (the relay detector matches plates), else its first value. */

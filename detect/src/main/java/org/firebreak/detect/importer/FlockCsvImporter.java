@@ -30,12 +30,7 @@ public final class FlockCsvImporter implements Importer {
   public void read(Path file, String label, ImportSink sink) {
     RowReader.Context context = Custodians.ofFile(file, format == Format.FLOCK_NETWORK);
     CsvRows.read(file, label, header -> {
-      Map<Field, Integer> columns = RowReader.byVendorNames(header);
-      if (!columns.containsKey(Field.REASON) && !columns.containsKey(Field.OFFENSE_TYPE)
-          && !columns.containsKey(Field.ORGANIZATION)) {
-        throw new InvalidInputException(label, "line 1", "not a Flock " + format + " export: no Reason, Offense Type"
-            + " or Org Name column in the header " + RowReader.clip(String.join(",", header)), null);
-      }
+      Map<Field, Integer> columns = columns(label, header);
       RowReader reader = new RowReader(label, header, columns, context);
       return (cells, line, row) -> reader.read(cells, line, row, sink);
     }, sink);
@@ -57,6 +52,52 @@ public final class FlockCsvImporter implements Importer {
     RowReader reader = new RowReader(label, header, RowReader.byVendorNames(header), context);
     CsvRows.readPart(file, label, start, end, firstLine, rowsBefore, (cells, line, row) -> reader.read(cells, line,
         row, sink), sink);
+  }
+
+  /** The size of the parts {@link #readInParallel} reads, one at a time per thread. */
+  public static final long PART_BYTES = 32L << 20;
+
+  /**
+   * Reads the file on {@code sinks.size()} threads: thread {@code t} reads whole parts of about {@link #PART_BYTES}
+   * (cut where rows start; see {@code CsvSplitter}) and gives their events and problems to {@code sinks.get(t)}, which
+   * only it calls. Events keep the file's line and row numbers; the events of one part come in order, the parts in
+   * any order, so give each sink its own {@code Detection} of per-event detectors. A file whose first row cannot be
+   * read is read on one thread, into the first sink.
+   */
+  public void readInParallel(Path file, String label, List<ImportSink> sinks) {
+    readInParallel(file, label, sinks, PART_BYTES);
+  }
+
+  /** {@link #readInParallel(Path, String, List)} in parts of about {@code partBytes} (tests use small parts). */
+  public void readInParallel(Path file, String label, List<ImportSink> sinks, long partBytes) {
+    if (sinks.isEmpty()) {
+      throw new IllegalArgumentException("one sink per thread, at least one");
+    }
+    Optional<CsvRows.Header> header = CsvRows.headerOf(file);
+    if (header.isEmpty()) {
+      read(file, label, sinks.get(0)); // reports what is wrong with the first row, or the empty file
+      return;
+    }
+    List<String> names = header.get().names();
+    Map<Field, Integer> columns = columns(label, names);
+    RowReader.Context context = Custodians.ofFile(file, format == Format.FLOCK_NETWORK);
+    List<CsvRows.RowHandler> handlers = new java.util.ArrayList<>();
+    for (ImportSink sink : sinks) {
+      RowReader reader = new RowReader(label, names, columns, context); // one per thread: it remembers names
+      handlers.add((cells, line, row) -> reader.read(cells, line, row, sink));
+    }
+    CsvRows.readInParallel(file, label, header.get(), partBytes, handlers, sinks);
+  }
+
+  /** The columns of a header, or an error when it is not a Flock export of any shape. */
+  private Map<Field, Integer> columns(String label, List<String> header) {
+    Map<Field, Integer> columns = RowReader.byVendorNames(header);
+    if (!columns.containsKey(Field.REASON) && !columns.containsKey(Field.OFFENSE_TYPE)
+        && !columns.containsKey(Field.ORGANIZATION)) {
+      throw new InvalidInputException(label, "line 1", "not a Flock " + format + " export: no Reason, Offense Type"
+          + " or Org Name column in the header " + RowReader.clip(String.join(",", header)), null);
+    }
+    return columns;
   }
 
   /** Whether a header looks like a Flock audit (any of the shapes above). */

@@ -1,7 +1,9 @@
 package org.firebreak.detect.importer;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +22,18 @@ import org.firebreak.detect.TimeRange;
  * number) is reported and the row is kept without that value.
  */
 final class RowReader {
+  /** Every vendor row is an ALPR search. */
+  private static final List<SourceKind> ALPR = List.of(SourceKind.ALPR);
+  private static final int NAME_CACHE = 100_000;
+  private static final Agency NO_AGENCY = new Agency(Optional.empty(), Optional.empty(), Optional.empty());
+
   private final String label;
   private final List<String> header;
-  private final Map<Field, Integer> columns;
+  /** The column of each field by its ordinal; -1 when the header has none. */
+  private final int[] columns;
   private final Context context;
-  /** Organisation names repeat on almost every row: their state is read once. */
-  private final Map<String, Optional<String>> stateOf = new java.util.HashMap<>();
+  /** Organisation names repeat on almost every row: what each says is read once. */
+  private final Map<String, Agency> agencies = new HashMap<>();
 
   /**
    * What the file, rather than its rows, says about every event.
@@ -37,10 +45,27 @@ final class RowReader {
   record Context(Optional<String> custodian, Optional<String> custodianJurisdiction, boolean sharedAccess) {
   }
 
+  /**
+   * What an organisation's name in a log says: the name without a {@code [Federal] } prefix, and the level and
+   * jurisdiction the prefix or the name gives.
+   */
+  private record Agency(Optional<String> name, Optional<AgencyLevel> level, Optional<String> jurisdiction) {
+    static Agency of(String cell) {
+      if (cell.regionMatches(true, 0, "[Federal]", 0, 9)) {
+        String name = cell.substring(9).strip();
+        return new Agency(name.isEmpty() ? Optional.empty() : Optional.of(name), Optional.of(AgencyLevel.FEDERAL),
+            Optional.of("US"));
+      }
+      return new Agency(Optional.of(cell), Optional.empty(), Jurisdictions.ofOrganization(cell));
+    }
+  }
+
   RowReader(String label, List<String> header, Map<Field, Integer> columns, Context context) {
     this.label = label;
     this.header = List.copyOf(header);
-    this.columns = new EnumMap<>(columns);
+    this.columns = new int[Field.values().length];
+    Arrays.fill(this.columns, -1);
+    columns.forEach((f, i) -> this.columns[f.ordinal()] = i);
     this.context = context;
   }
 
@@ -61,55 +86,67 @@ final class RowReader {
 
   /** Reads one row; false (and a problem) when it cannot be read at all. */
   boolean read(List<String> cells, long line, long row, ImportSink sink) {
-    if (cells.size() != header.size() && !(cells.size() == 1 && cells.get(0).isBlank())) {
-      sink.problem(new Problem(label, line, "row has " + cells.size() + " cells, the header has " + header.size()
+    return read(Cells.of(cells), line, row, sink);
+  }
+
+  /** Reads one row; false (and a problem) when it cannot be read at all. */
+  boolean read(Cells cells, long line, long row, ImportSink sink) {
+    int n = cells.size();
+    boolean blankLine = n == 1 && cells.isBlank(0);
+    if (n != header.size() && !blankLine) {
+      sink.problem(new Problem(label, line, "row has " + n + " cells, the header has " + header.size()
           + "; row skipped"));
       return false;
     }
-    if (cells.size() == 1 && cells.get(0).isBlank() && header.size() > 1) {
+    if (blankLine && header.size() > 1) {
       return false; // a blank line inside the file
     }
-    String id = text(cells, Field.ID).orElse(Long.toString(row));
-    AuditEvent.Builder b = AuditEvent.builder(id, new Location(label, line, row))
-        .sources(List.of(SourceKind.ALPR))
-        .custodian(context.custodian())
-        .custodianJurisdiction(context.custodianJurisdiction())
-        .sharedAccess(context.sharedAccess());
-    b.time(time(cells, Field.TIME, line, sink));
-    b.user(text(cells, Field.USER));
+    Optional<String> idCell = text(cells, Field.ID);
+    String id = idCell.isPresent() ? idCell.get() : Long.toString(row);
+    Optional<Instant> time = time(cells, Field.TIME, line, sink);
+    Optional<String> user = text(cells, Field.USER);
     Optional<String> org = text(cells, Field.ORGANIZATION);
-    if (org.isPresent()) {
-      String o = org.get();
-      if (o.regionMatches(true, 0, "[Federal]", 0, 9)) {
-        o = o.substring(9).strip();
-        b.level(Optional.of(AgencyLevel.FEDERAL)).requesterJurisdiction(Optional.of("US"));
-      } else {
-        b.requesterJurisdiction(stateOf.size() < 100_000 ? stateOf.computeIfAbsent(o, Jurisdictions::ofOrganization)
-            : Jurisdictions.ofOrganization(o));
-      }
-      b.organization(o.isEmpty() ? Optional.empty() : Optional.of(o));
-    }
-    text(cells, Field.REQUESTER_JURISDICTION).ifPresent(j -> b.requesterJurisdiction(Optional.of(j)));
-    b.onBehalfOf(text(cells, Field.ON_BEHALF_OF));
-    b.reason(text(cells, Field.REASON).orElse(""));
-    b.caseNumber(text(cells, Field.CASE_NUMBER));
-    b.offenseType(text(cells, Field.OFFENSE_TYPE));
-    b.subject(text(cells, Field.SUBJECT));
-    b.networks(count(cells, Field.NETWORKS, line, sink));
-    b.devices(count(cells, Field.DEVICES, line, sink));
-    b.searchType(text(cells, Field.SEARCH_TYPE));
-    b.timeFrame(timeFrame(cells, line, sink));
-    sink.event(b.build());
+    Agency requester = org.isPresent() ? agency(org.get()) : NO_AGENCY;
+    Optional<String> jurisdiction = text(cells, Field.REQUESTER_JURISDICTION);
+    Optional<String> onBehalfOf = text(cells, Field.ON_BEHALF_OF);
+    Agency forWhom = onBehalfOf.isPresent() ? agency(onBehalfOf.get()) : NO_AGENCY;
+    Optional<String> reason = text(cells, Field.REASON);
+    Optional<String> caseNumber = text(cells, Field.CASE_NUMBER);
+    Optional<String> offenseType = text(cells, Field.OFFENSE_TYPE);
+    Optional<String> subject = text(cells, Field.SUBJECT);
+    OptionalLong networks = count(cells, Field.NETWORKS, line, sink);
+    OptionalLong devices = count(cells, Field.DEVICES, line, sink);
+    Optional<String> searchType = text(cells, Field.SEARCH_TYPE);
+    Optional<TimeRange> timeFrame = timeFrame(cells, line, sink);
+    // the record's constructor, not a Builder: this runs on every row of logs of millions
+    sink.event(new AuditEvent(id, new Location(label, line, row), time, user, requester.name(), requester.level(),
+        Optional.empty(), jurisdiction.isPresent() ? jurisdiction : requester.jurisdiction(), onBehalfOf,
+        forWhom.level(), forWhom.jurisdiction(), List.of(), reason.isPresent() ? reason.get() : "", caseNumber,
+        offenseType, subject, networks, devices, timeFrame, searchType, ALPR, List.of(), Optional.empty(),
+        context.custodian(), context.custodianJurisdiction(), context.sharedAccess()));
     return true;
   }
 
-  /** The cell of a field, stripped; empty when the column is absent, the cell blank or redacted. */
-  Optional<String> text(List<String> cells, Field f) {
-    Integer i = columns.get(f);
-    if (i == null || i >= cells.size()) {
-      return Optional.empty();
+  private Agency agency(String cell) {
+    Agency known = agencies.get(cell);
+    if (known == null) {
+      known = Agency.of(cell);
+      if (agencies.size() < NAME_CACHE) {
+        agencies.put(cell, known);
+      }
     }
-    return value(cells.get(i));
+    return known;
+  }
+
+  private int column(Cells cells, Field f) {
+    int i = columns[f.ordinal()];
+    return i < cells.size() ? i : -1;
+  }
+
+  /** The cell of a field, stripped; empty when the column is absent, the cell blank or redacted. */
+  Optional<String> text(Cells cells, Field f) {
+    int i = column(cells, f);
+    return i < 0 ? Optional.empty() : cells.value(i);
   }
 
   /** A cell's value: stripped; empty when blank or a redaction ({@code ***}, {@code REDACTED}, {@code [REDACTED]}). */
@@ -135,34 +172,50 @@ final class RowReader {
     return v.equalsIgnoreCase("REDACTED") || v.equalsIgnoreCase("[REDACTED]") || v.equalsIgnoreCase("(REDACTED)");
   }
 
-  private Optional<Instant> time(List<String> cells, Field f, long line, ImportSink sink) {
-    Optional<String> v = text(cells, f);
+  private Optional<Instant> time(Cells cells, Field f, long line, ImportSink sink) {
+    int i = column(cells, f);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    Instant usual = cells.usTimestamp(i);
+    if (usual != null) {
+      return Optional.of(usual);
+    }
+    Optional<String> v = cells.value(i);
     if (v.isEmpty()) {
       return Optional.empty();
     }
     Optional<Instant> t = Timestamps.parse(v.get());
     if (t.isEmpty()) {
-      sink.problem(new Problem(label, line, header.get(columns.get(f)) + ": not a timestamp '" + clip(v.get())
+      sink.problem(new Problem(label, line, header.get(i) + ": not a timestamp '" + clip(v.get())
           + "'; row kept without it"));
     }
     return t;
   }
 
-  private OptionalLong count(List<String> cells, Field f, long line, ImportSink sink) {
-    Optional<String> v = text(cells, f);
+  private OptionalLong count(Cells cells, Field f, long line, ImportSink sink) {
+    int i = column(cells, f);
+    if (i < 0) {
+      return OptionalLong.empty();
+    }
+    long plain = cells.digits(i);
+    if (plain >= 0) {
+      return OptionalLong.of(plain);
+    }
+    Optional<String> v = cells.value(i);
     if (v.isEmpty()) {
       return OptionalLong.empty();
     }
     String digits = v.get().replace(",", "");
     long n = 0;
     boolean ok = !digits.isEmpty() && digits.length() <= 18;
-    for (int i = 0; ok && i < digits.length(); i++) {
-      char c = digits.charAt(i);
+    for (int k = 0; ok && k < digits.length(); k++) {
+      char c = digits.charAt(k);
       ok = c >= '0' && c <= '9';
       n = n * 10 + (c - '0');
     }
     if (!ok) {
-      sink.problem(new Problem(label, line, header.get(columns.get(f)) + ": not a count '" + clip(v.get())
+      sink.problem(new Problem(label, line, header.get(i) + ": not a count '" + clip(v.get())
           + "'; row kept without it"));
       return OptionalLong.empty();
     }
@@ -170,7 +223,12 @@ final class RowReader {
   }
 
   /** One cell holding start and end on two lines (or "start - end"), or two cells. */
-  private Optional<TimeRange> timeFrame(List<String> cells, long line, ImportSink sink) {
+  private Optional<TimeRange> timeFrame(Cells cells, long line, ImportSink sink) {
+    int frameColumn = column(cells, Field.TIME_FRAME);
+    TimeRange usual = frameColumn < 0 ? null : cells.usTimeFrame(frameColumn);
+    if (usual != null) {
+      return Optional.of(usual);
+    }
     Optional<String> start;
     Optional<String> end;
     Optional<String> frame = text(cells, Field.TIME_FRAME);
@@ -194,7 +252,7 @@ final class RowReader {
     Optional<Instant> s = start.flatMap(Timestamps::parse);
     Optional<Instant> e = end.flatMap(Timestamps::parse);
     if (s.isEmpty() || e.isEmpty()) {
-      sink.problem(new Problem(label, line, header.get(columns.get(reported)) + ": not a time frame '"
+      sink.problem(new Problem(label, line, header.get(columns[reported.ordinal()]) + ": not a time frame '"
           + clip(start.orElse("") + (end.isPresent() ? " / " + end.get() : "")) + "'; row kept without it"));
       return Optional.empty();
     }

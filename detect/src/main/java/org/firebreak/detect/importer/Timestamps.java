@@ -139,6 +139,45 @@ public final class Timestamps {
     return utc(year, month, day, hour % 12 + (ap == 'P' ? 12 : 0), minute, second, 0);
   }
 
+  /**
+   * {@link #usFixed(String)} on bytes: the cell {@code b[from, from + 27)} as {@code 11/14/2025, 09:53:36 AM UTC},
+   * read where it lies in the file's buffer without making a String (the importers' fast path); null when the bytes
+   * are not exactly that shape, and the caller then reads the cell as text with {@link #parse}, which answers the
+   * same for every shape.
+   */
+  static Instant usFixed(byte[] b, int from) {
+    if (b[from + 2] != '/' || b[from + 5] != '/' || b[from + 10] != ',' || b[from + 11] != ' '
+        || b[from + 14] != ':' || b[from + 17] != ':' || b[from + 20] != ' ' || b[from + 23] != ' '
+        || (b[from + 24] | 0x20) != 'u' || (b[from + 25] | 0x20) != 't' || (b[from + 26] | 0x20) != 'c') {
+      return null;
+    }
+    int month = two(b, from);
+    int day = two(b, from + 3);
+    int century = two(b, from + 6);
+    int yy = two(b, from + 8);
+    int year = century < 0 || yy < 0 ? -1 : century * 100 + yy;
+    int hour = two(b, from + 12);
+    int minute = two(b, from + 15);
+    int second = two(b, from + 18);
+    int m = b[from + 22] | 0x20;
+    int ap = b[from + 21] | 0x20;
+    if (month < 0 || day < 0 || year < 1000 || hour < 1 || hour > 12 || minute < 0 || second < 0 || m != 'm'
+        || (ap != 'a' && ap != 'p')) {
+      return null;
+    }
+    return utc(year, month, day, hour % 12 + (ap == 'p' ? 12 : 0), minute, second, 0);
+  }
+
+  /** The length of {@link #usFixed(byte[], int)}'s shape. */
+  static final int US_FIXED_LENGTH = 27;
+
+  /** Two decimal digits at {@code i}; -1 when either is not a digit (one test for both: no branch per digit). */
+  private static int two(byte[] b, int i) {
+    int high = b[i] - '0';
+    int low = b[i + 1] - '0';
+    return (high | low | (9 - high) | (9 - low)) < 0 ? -1 : high * 10 + low;
+  }
+
   /** {@code n} decimal digits at {@code from}; -1 when one is not a digit. */
   private static int digits(String s, int from, int n) {
     int v = 0;
