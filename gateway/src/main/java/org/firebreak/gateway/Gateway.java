@@ -202,10 +202,17 @@ public final class Gateway {
     });
   }
 
-  /** A request's ledger entry: recorded in the store, or appended and about to be recorded. */
-  private Optional<LedgerRef> ledgerRef(StoredRequest r) {
-    return r.ledger().or(() -> Optional.ofNullable(loggedSoon.get(r.id())));
+  /**
+   * A request as stored, with its ledger entry: recorded in the store, or appended and about to be recorded. The
+   * entry about to be recorded is looked up before the store is read: it leaves {@link #loggedSoon} only once its
+   * commit is done, so one of the two always has it (looked up after the read, it could be gone from both).
+   */
+  private Optional<Located> located(String requestId) {
+    Optional<LedgerRef> soon = Optional.ofNullable(loggedSoon.get(requestId));
+    return store.requests().get(requestId).map(r -> new Located(r, r.ledger().or(() -> soon)));
   }
+
+  private record Located(StoredRequest request, Optional<LedgerRef> ledger) {}
 
   /** What {@link #reconcileLedger} did. */
   public record Reconciled(int found, int appended) {}
@@ -263,8 +270,9 @@ public final class Gateway {
     if (decision == Decision.REFER) {
       throw new GatewayException(ErrorCode.INVALID_INPUT, "a review decides PERMIT or DENY");
     }
-    StoredRequest held = store.requests().get(requestId)
+    Located found = located(requestId)
         .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'"));
+    StoredRequest held = found.request();
     if (held.status() != org.firebreak.store.RequestStatus.HELD) {
       throw new GatewayException(ErrorCode.CONFLICT, "request '" + requestId + "' is " + held.status()
           + ", not held for review");
@@ -290,7 +298,7 @@ public final class Gateway {
     priv.put("decision", decision.name());
     priv.put("note", note);
     priv.set("released", releasesJson(releases));
-    long requestIndex = ledgerRef(held).map(LedgerRef::index).orElse(-1L);
+    long requestIndex = found.ledger().map(LedgerRef::index).orElse(-1L);
     byte[] entry = PublicEntry.review(LocalDate.ofInstant(now, ZoneOffset.UTC), requestIndex, decision, result,
         sourceId -> store.sources().get(sourceId).orElseThrow().kind(), releases,
         PublicEntry.commitment(held.salt(), priv));
@@ -303,8 +311,9 @@ public final class Gateway {
 
   /** A request as stored, for its requester (same user), an auditor or an admin. */
   public RequestOutcome get(Caller caller, String requestId) {
-    StoredRequest r = store.requests().get(requestId)
+    Located found = located(requestId)
         .orElseThrow(() -> new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'"));
+    StoredRequest r = found.request();
     boolean own = r.requesterId().equals(caller.user().id());
     if (!own && !caller.user().has(Role.AUDITOR) && !caller.user().has(Role.ADMIN)) {
       throw new GatewayException(ErrorCode.NOT_FOUND, "no request '" + requestId + "'");
@@ -312,7 +321,7 @@ public final class Gateway {
     Optional<DecisionResult> result = r.decisionJson()
         .map(j -> json.read(j, DecisionResult.class, "stored decision"));
     Optional<Receipt> receipt = Optional.empty();
-    Optional<LedgerRef> ref = ledgerRef(r);
+    Optional<LedgerRef> ref = found.ledger();
     if (ref.isPresent()) {
       receipt = Optional.of(receiptFor(ref.get().index()));
     }
