@@ -27,7 +27,7 @@ import org.firebreak.server.Deployment;
  *
  * <p>Setup over HTTP: a local police agency with a REQUESTER, ICE ERO with a REQUESTER, a DMV custodian and its
  * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (64) virtual threads, each with a closed loop,
- * drive the server through one {@link HttpClient} (HTTP/1.1, loopback) for {@code -Dwarmup} (3) + {@code -Dseconds}
+ * drive the server through one {@link HttpClient} (HTTP/1.1, loopback) for {@code -Dwarmup} (45: the JIT needs that long under this load) + {@code -Dseconds}
  * (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
  * the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields released). Only 2xx
  * answers that carry a receipt (a signed checkpoint and an inclusion proof) count; the ledger's size at the end must
@@ -40,7 +40,7 @@ import org.firebreak.server.Deployment;
 public final class GatewayLoad {
   static final int RECORDS = 10_000;
   private static final int CLIENTS = Integer.getInteger("clients", 64);
-  private static final int WARMUP = Integer.getInteger("warmup", 3);
+  private static final int WARMUP = Integer.getInteger("warmup", 45);
   private static final int SECONDS = Integer.getInteger("seconds", 10);
   private static final int ICE_PERCENT = Integer.getInteger("ice", 20);
   /** {@code wrk} (C, from Debian; the default when it is on the PATH) or {@code java} (the JDK's HttpClient). */
