@@ -26,9 +26,9 @@ import org.firebreak.server.Deployment;
  * {@code firebreak serve} does), with the same server's {@code GET /healthz} measured in the same run as the ceiling.
  *
  * <p>Setup over HTTP: a local police agency with a REQUESTER, ICE ERO with a REQUESTER, a DMV custodian and its
- * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (64) virtual threads, each with a closed loop,
- * drive the server through one {@link HttpClient} (HTTP/1.1, loopback) for {@code -Dwarmup} (45: the JIT needs that long under this load) + {@code -Dseconds}
- * (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
+ * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (64) connections of wrk (or, with {@code
+ * -Dclient=java}, virtual threads sharing one {@link HttpClient}), each a closed loop, drive the server for {@code
+ * -Dwarmup} (45: the JIT needs that long under this load) + {@code -Dseconds} (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
  * the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields released). Only 2xx
  * answers that carry a receipt (a signed checkpoint and an inclusion proof) count; the ledger's size at the end must
  * cover every counted answer. The data directory (under bench/target) is deleted at the end.
