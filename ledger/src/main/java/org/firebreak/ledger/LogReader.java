@@ -16,12 +16,17 @@ import org.firebreak.ledger.tree.Proofs;
 
 /**
  * Proofs and hashes of a published tree, read from its tiles. Reading never writes, so it is safe on a log another
- * process is appending to. Immutable apart from its tile cache.
+ * process is appending to. Immutable apart from its tile cache and the last entry bundle it decoded.
  */
 public final class LogReader {
   private final LedgerStorage storage;
   private final SignedCheckpoint checkpoint;
   private final TileHashes.Cache cache;
+
+  /** An entry bundle as decoded: reading entries in order decodes each bundle once, not once per entry. */
+  private record DecodedBundle(long index, List<byte[]> entries) {}
+
+  private volatile DecodedBundle lastBundle;
 
   LogReader(LedgerStorage storage, SignedCheckpoint checkpoint, TileHashes.Cache cache) {
     this.storage = storage;
@@ -58,17 +63,21 @@ public final class LogReader {
     check(index, size());
     long bundle = index / TileId.WIDTH;
     int width = TileId.widthAt(0, bundle, size());
-    Optional<byte[]> data = storage.read(TileId.bundlePath(bundle, width));
-    for (int w = width + 1; data.isEmpty() && w <= TileId.WIDTH; w++) {
-      data = storage.read(TileId.bundlePath(bundle, w)); // grown since this checkpoint: its prefix is the same
+    DecodedBundle decoded = lastBundle;
+    if (decoded == null || decoded.index() != bundle) {
+      Optional<byte[]> data = storage.read(TileId.bundlePath(bundle, width));
+      for (int w = width + 1; data.isEmpty() && w <= TileId.WIDTH; w++) {
+        data = storage.read(TileId.bundlePath(bundle, w)); // grown since this checkpoint: its prefix is the same
+      }
+      decoded = new DecodedBundle(bundle, EntryBundle.decode(data.orElseThrow(
+          () -> new IOException("missing entry bundle " + TileId.bundlePath(bundle, width)))));
+      lastBundle = decoded;
     }
-    List<byte[]> entries = EntryBundle.decode(data.orElseThrow(
-        () -> new IOException("missing entry bundle " + TileId.bundlePath(bundle, width))));
     int at = (int) (index % TileId.WIDTH);
-    if (at >= entries.size()) {
+    if (at >= decoded.entries().size()) {
       throw new IOException("entry bundle " + TileId.bundlePath(bundle, width) + " is short");
     }
-    return entries.get(at);
+    return decoded.entries().get(at).clone(); // the decoded bundle is kept: callers get their own copy
   }
 
   /** An inclusion proof for entry {@code index} in the tree of {@code size} entries (size <= published). */

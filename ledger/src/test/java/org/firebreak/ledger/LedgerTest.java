@@ -38,6 +38,65 @@ class LedgerTest {
   }
 
   @Test
+  void readingEveryEntryInOrderReadsEachBundleOnceAndHandsOutCopies() throws Exception {
+    try (Ledger l = create()) {
+      for (int i = 0; i < 600; i++) {
+        l.append(e("entry " + i));
+      }
+      l.checkpointCovering(600).get();
+    }
+    java.util.concurrent.atomic.AtomicInteger bundleReads = new java.util.concurrent.atomic.AtomicInteger();
+    try (DirectoryStorage files = new DirectoryStorage(dir)) {
+      org.firebreak.ledger.storage.LedgerStorage counting = new org.firebreak.ledger.storage.LedgerStorage() {
+        @Override
+        public Optional<byte[]> read(String path) throws java.io.IOException {
+          if (path.startsWith("tile/entries/")) {
+            bundleReads.incrementAndGet();
+          }
+          return files.read(path);
+        }
+
+        @Override
+        public void write(java.util.Map<String, byte[]> f) {
+          throw new UnsupportedOperationException("a reader never writes");
+        }
+
+        @Override
+        public void delete(java.util.Collection<String> paths) {
+          throw new UnsupportedOperationException("a reader never deletes");
+        }
+
+        @Override
+        public void journal(long first, List<byte[]> entries) {
+          throw new UnsupportedOperationException("a reader never journals");
+        }
+
+        @Override
+        public List<byte[]> replay(long from) {
+          return List.of();
+        }
+
+        @Override
+        public void trim(long size) {}
+
+        @Override
+        public void close() {}
+      };
+      LogReader r = LogReader.open(counting, signer.verifier());
+      for (int i = 0; i < 600; i++) {
+        assertThat(new String(r.entry(i), StandardCharsets.UTF_8)).isEqualTo("entry " + i);
+      }
+      // 600 entries sit in three bundles: 256, 256 and the partial 88.
+      assertThat(bundleReads.get()).isEqualTo(3);
+      // A caller changing what it was given changes nothing the reader keeps.
+      r.entry(599)[0] = 'X';
+      assertThat(new String(r.entry(599), StandardCharsets.UTF_8)).isEqualTo("entry 599");
+      assertThat(new String(r.entry(3), StandardCharsets.UTF_8)).isEqualTo("entry 3");
+      assertThat(bundleReads.get()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void appendsAreAcknowledgedInOrderAndPublishedUnderASignedCheckpoint() throws Exception {
     try (Ledger l = create()) {
       List<CompletableFuture<Long>> acks = new ArrayList<>();
