@@ -190,15 +190,12 @@ final class CsvScanner {
         return null;
       }
       byte c = b[p];
-      if (c == '\n') {
-        p++;
-      } else if (c == '\r') {
-        if (p + 1 >= lim && !eof) {
-          return null;
-        }
-        p += p + 1 < lim && b[p + 1] == '\n' ? 2 : 1;
-      } else {
+      if (c != '\n' && c != '\r') {
         break;
+      }
+      p = afterLineBreak(b, p, lim);
+      if (p < 0) {
+        return null;
       }
       ln++;
       pos = p;
@@ -280,13 +277,9 @@ final class CsvScanner {
         p++;
         continue;
       }
-      if (c == '\r') {
-        if (p + 1 >= lim && !eof) {
-          return null;
-        }
-        p += p + 1 < lim && b[p + 1] == '\n' ? 2 : 1;
-      } else {
-        p++;
+      p = afterLineBreak(b, p, lim); // a cell ends at a comma or a line break
+      if (p < 0) {
+        return null;
       }
       ln++;
       break;
@@ -327,6 +320,20 @@ final class CsvScanner {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
+  /**
+   * The position after the line break at {@code p} (LF, CR or CRLF; {@code b[p]} is LF or CR), or -1 when that CR
+   * is the last byte read and more may come (the next block could start with its LF).
+   */
+  private int afterLineBreak(byte[] b, int p, int lim) {
+    if (b[p] == '\n') {
+      return p + 1;
+    }
+    if (p + 1 >= lim) {
+      return eof ? p + 1 : -1;
+    }
+    return b[p + 1] == '\n' ? p + 2 : p + 1;
+  }
+
   /** A quoted cell followed by more text: the row is skipped up to the end of its line. */
   private Result badRow(int at, long ln, long rowLine) {
     final byte[] b = buf;
@@ -340,13 +347,9 @@ final class CsvScanner {
       return null;
     }
     if (p < lim) {
-      if (b[p] == '\r') {
-        if (p + 1 >= lim && !eof) {
-          return null;
-        }
-        p += p + 1 < lim && b[p + 1] == '\n' ? 2 : 1;
-      } else {
-        p++;
+      p = afterLineBreak(b, p, lim);
+      if (p < 0) {
+        return null;
       }
       ln++;
     }
