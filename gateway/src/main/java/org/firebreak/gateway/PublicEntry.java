@@ -185,7 +185,7 @@ public final class PublicEntry {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(salt);
-      md.update(CanonicalJson.canonicalize(privateRecord.toString()));
+      md.update(CanonicalJson.canonicalize(privateRecord));
       return md.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
@@ -236,6 +236,6 @@ public final class PublicEntry {
   }
 
   private static byte[] canonical(ObjectNode o) {
-    return CanonicalJson.canonicalize(o.toString());
+    return CanonicalJson.canonicalize(o);
   }
 }

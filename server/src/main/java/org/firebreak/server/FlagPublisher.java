@@ -76,10 +76,12 @@ public final class FlagPublisher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long LEDGER_TIMEOUT_SECONDS = 30;
   /**
-   * How long after it was received a request may still be stored or logged: an idle run looks this far back for
-   * requests it has not seen settled (a request is dated when it arrives and stored after it has been decided).
+   * How long after it was received a request is normally stored and logged: a quick run reads this far back before
+   * its window, and an idle check this far back for requests it has not seen settled (a request is dated when it
+   * arrives and stored after it has been decided). Every quick run reads it again, so it is kept short: a request
+   * that takes longer (its ledger wait may last up to a minute) is flagged by the next full run instead.
    */
-  static final Duration SETTLING = Duration.ofMinutes(2);
+  static final Duration SETTLING = Duration.ofSeconds(15);
 
   /**
    * @param interval how often the publisher runs the detectors that judge one request at a time, over the requests

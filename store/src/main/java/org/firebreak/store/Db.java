@@ -50,16 +50,22 @@ final class Db {
 
   final Jdbi jdbi;
   private final Jdbi writer;
+  private final javax.sql.DataSource reads;
   final Vendor vendor;
+  /** SQLite's statements kept per connection; empty on PostgreSQL, whose driver caches them itself. */
+  private final java.util.Optional<StatementCache> statements;
   private final ReentrantLock writeLock;
   private final ThreadLocal<Handle> bound = new ThreadLocal<>();
   private final ObjectMapper json = new ObjectMapper();
 
-  /** @param jdbi reads; @param writer write transactions, on connections of their own */
-  Db(Jdbi jdbi, Jdbi writer, Vendor vendor) {
-    this.jdbi = jdbi;
-    this.writer = writer;
+  /** @param reads the pool reads use; @param writes the pool of write transactions, connections of their own */
+  Db(javax.sql.DataSource reads, javax.sql.DataSource writes, Vendor vendor) {
+    this.jdbi = Jdbi.create(reads);
+    this.writer = Jdbi.create(writes);
+    this.reads = reads;
     this.vendor = vendor;
+    this.statements = vendor == Vendor.SQLITE ? java.util.Optional.of(new StatementCache())
+        : java.util.Optional.empty();
     this.writeLock = vendor == Vendor.SQLITE ? new ReentrantLock() : null;
     committer.start();
   }
@@ -74,6 +80,51 @@ final class Db {
       return jdbi.withHandle(work::apply);
     } catch (JdbiException e) {
       throw translate(what, e);
+    }
+  }
+
+  /** What one statement does with its parameters and results; it must close any result set it opens. */
+  @FunctionalInterface
+  interface StatementWork<R> {
+    R run(java.sql.PreparedStatement st) throws SQLException;
+  }
+
+  /**
+   * Runs one statement of plain JDBC on {@code h}'s connection, for the statements the request path runs for every
+   * request (Jdbi's statement building cost more than SQLite's work there). On SQLite the statement is kept prepared
+   * for the next use on the same connection ({@link StatementCache}).
+   */
+  <R> R statement(Handle h, String sql, StatementWork<R> work) {
+    try {
+      if (statements.isPresent()) {
+        return work.run(statements.get().get(h.getConnection(), sql));
+      }
+      try (java.sql.PreparedStatement st = h.getConnection().prepareStatement(sql)) {
+        return work.run(st);
+      }
+    } catch (SQLException e) {
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+    }
+  }
+
+  /**
+   * A read of one statement of plain JDBC: as {@link #read} with {@link #statement}, on a pooled connection borrowed
+   * without a Jdbi handle (opening one costs more than a keyed lookup on SQLite).
+   */
+  <R> R readStatement(String what, String sql, StatementWork<R> work) {
+    Handle h = bound.get();
+    if (h != null) {
+      return nested(what, h, x -> statement(x, sql, work));
+    }
+    try (java.sql.Connection c = reads.getConnection()) {
+      if (statements.isPresent()) {
+        return work.run(statements.get().get(c, sql));
+      }
+      try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+        return work.run(st);
+      }
+    } catch (SQLException e) {
+      throw translate(what, new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null));
     }
   }
 
@@ -243,6 +294,7 @@ final class Db {
     for (Grouped<?> g; (g = groupQueue.poll()) != null; ) {
       g.result().completeExceptionally(new StoreFailureException("the store closed before this write", null));
     }
+    statements.ifPresent(StatementCache::close);
   }
 
   /** True when this thread is inside a write transaction of this store. */

@@ -107,29 +107,25 @@ public final class RecordRepository {
     }
     List<String> fields = new ArrayList<>(q.keySet());
     // Plain JDBC: this runs for every source of every request, and Jdbi's statement building cost more than SQLite.
-    return db.read("look records up in source '" + sourceId + "'", h -> {
-      List<StoredRecord> out = new ArrayList<>();
-      try (var st = h.getConnection().prepareStatement(
-          positionalLookups.computeIfAbsent(fields.size(), n -> positional(lookupSql(n))))) {
-        int p = 1;
-        for (int i = 1; i < fields.size(); i++) {
-          st.setString(p++, fields.get(i));
-          st.setString(p++, q.get(fields.get(i)));
-        }
-        st.setString(p++, sourceId);
-        st.setString(p++, fields.get(0));
-        st.setString(p++, q.get(fields.get(0)));
-        st.setInt(p, limit);
-        try (var rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(new StoredRecord(sourceId, rs.getString(1), db.stringMap(rs.getString(2))));
+    return db.readStatement("look records up in source '" + sourceId + "'",
+        positionalLookups.computeIfAbsent(fields.size(), n -> positional(lookupSql(n))), st -> {
+          int p = 1;
+          for (int i = 1; i < fields.size(); i++) {
+            st.setString(p++, fields.get(i));
+            st.setString(p++, q.get(fields.get(i)));
           }
-        }
-      } catch (java.sql.SQLException e) {
-        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
-      }
-      return out;
-    });
+          st.setString(p++, sourceId);
+          st.setString(p++, fields.get(0));
+          st.setString(p++, q.get(fields.get(0)));
+          st.setInt(p, limit);
+          List<StoredRecord> out = new ArrayList<>();
+          try (var rs = st.executeQuery()) {
+            while (rs.next()) {
+              out.add(new StoredRecord(sourceId, rs.getString(1), db.stringMap(rs.getString(2))));
+            }
+          }
+          return out;
+        });
   }
 
   /** {@link #lookupSql} with its named parameters as JDBC's {@code ?}, in the order they appear. */

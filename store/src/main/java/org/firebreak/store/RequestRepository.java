@@ -193,19 +193,18 @@ public final class RequestRepository {
     Objects.requireNonNull(ledger, "ledger");
     return db.writeGroupedLater("record the ledger entry of request '" + id + "'", h -> {
       // Plain JDBC: one of these runs for every request, on the store's one committer thread.
-      try (var st = h.getConnection().prepareStatement("UPDATE requests SET ledger_index = ?, leaf_hash = ?, "
-          + "ledger_entry = NULL WHERE id = ? AND ledger_index IS NULL")) {
-        st.setLong(1, ledger.index());
-        st.setBytes(2, ledger.leafHash());
-        st.setString(3, id);
-        if (st.executeUpdate() == 0) {
-          throw load(h, id).isEmpty() ? new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist")
-              : new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
-        }
-        return null;
-      } catch (SQLException e) {
-        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+      int n = db.statement(h, "UPDATE requests SET ledger_index = ?, leaf_hash = ?, ledger_entry = NULL "
+          + "WHERE id = ? AND ledger_index IS NULL", st -> {
+            st.setLong(1, ledger.index());
+            st.setBytes(2, ledger.leafHash());
+            st.setString(3, id);
+            return st.executeUpdate();
+          });
+      if (n == 0) {
+        throw load(h, id).isEmpty() ? new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist")
+            : new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
       }
+      return null;
     });
   }
 
@@ -384,36 +383,35 @@ public final class RequestRepository {
       return db.writeGrouped("store a request of user '" + requesterId + "'", h -> {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
-        try (var st = h.getConnection().prepareStatement("INSERT INTO requests (id, requester_id, agency_id, body, "
-            + "received_at, status, rejection, salt, decision, decision_json, decided_at, ledger_entry, "
-            + "ledger_floor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          st.setString(1, id);
-          st.setString(2, requesterId);
-          st.setString(3, agencyId);
-          st.setBytes(4, bodyBytes);
-          at.apply(5, st, null);
-          st.setString(6, status.name());
-          st.setString(7, rejection);
-          st.setBytes(8, salt);
-          st.setString(9, decided.map(d -> d.decision().name()).orElse(null));
-          st.setString(10, decided.map(Decided::json).orElse(null));
-          if (decided.isPresent()) {
-            at.apply(11, st, null);
-          } else {
-            st.setNull(11, db.vendor == Vendor.SQLITE ? java.sql.Types.VARCHAR : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-          }
-          st.setBytes(12, entry.map(UnloggedEntry::entry).orElse(null));
-          if (entry.isPresent()) {
-            st.setLong(13, entry.get().floor());
-          } else {
-            st.setNull(13, java.sql.Types.BIGINT);
-          }
-          st.executeUpdate();
-          if (decided.isPresent()) {
-            insertReleases(h, decided.get().releases());
-          }
-        } catch (SQLException e) {
-          throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        db.statement(h, "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
+            + "salt, decision, decision_json, decided_at, ledger_entry, ledger_floor) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+              st.setString(1, id);
+              st.setString(2, requesterId);
+              st.setString(3, agencyId);
+              st.setBytes(4, bodyBytes);
+              at.apply(5, st, null);
+              st.setString(6, status.name());
+              st.setString(7, rejection);
+              st.setBytes(8, salt);
+              st.setString(9, decided.map(d -> d.decision().name()).orElse(null));
+              st.setString(10, decided.map(Decided::json).orElse(null));
+              if (decided.isPresent()) {
+                at.apply(11, st, null);
+              } else {
+                st.setNull(11, db.vendor == Vendor.SQLITE ? java.sql.Types.VARCHAR
+                    : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+              }
+              st.setBytes(12, entry.map(UnloggedEntry::entry).orElse(null));
+              if (entry.isPresent()) {
+                st.setLong(13, entry.get().floor());
+              } else {
+                st.setNull(13, java.sql.Types.BIGINT);
+              }
+              return st.executeUpdate();
+            });
+        if (decided.isPresent()) {
+          insertReleases(h, decided.get().releases());
         }
         return request;
       });
@@ -458,19 +456,17 @@ public final class RequestRepository {
     if (releases.isEmpty()) {
       return;
     }
-    try (var batch = h.getConnection().prepareStatement(
-        "INSERT INTO releases (request_id, source_id, record_id, fields) VALUES (?, ?, ?, ?)")) {
-      for (Release r : releases) {
-        batch.setString(1, r.requestId());
-        batch.setString(2, r.sourceId());
-        batch.setString(3, r.recordId());
-        batch.setString(4, db.toJson(r.fields()));
-        batch.addBatch();
-      }
-      batch.executeBatch();
-    } catch (SQLException e) {
-      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
-    }
+    db.statement(h, "INSERT INTO releases (request_id, source_id, record_id, fields) VALUES (?, ?, ?, ?)",
+        batch -> {
+          for (Release r : releases) {
+            batch.setString(1, r.requestId());
+            batch.setString(2, r.sourceId());
+            batch.setString(3, r.recordId());
+            batch.setString(4, db.toJson(r.fields()));
+            batch.addBatch();
+          }
+          return batch.executeBatch();
+        });
   }
 
   private StoreException notIn(Handle h, String id, RequestStatus expected) {

@@ -42,7 +42,7 @@ public final class Store implements AutoCloseable {
   private Store(HikariDataSource pool, HikariDataSource writers, Vendor vendor) {
     this.pool = pool;
     this.writers = writers;
-    this.db = new Db(Jdbi.create(pool), Jdbi.create(writers), vendor);
+    this.db = new Db(pool, writers, vendor);
     this.agencies = new AgencyRepository(db);
     this.settings = new SettingRepository(db);
     this.users = new UserRepository(db);

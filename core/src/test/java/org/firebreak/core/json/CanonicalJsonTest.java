@@ -256,6 +256,85 @@ class CanonicalJsonTest {
     assertThat(CanonicalJson.canonicalize(a)).isEqualTo(CanonicalJson.canonicalize(b));
   }
 
+  // ---- the tree form (what the gateway's ledger entries and commitments go through) ------------------------
+
+  private static String tree(String json) throws Exception {
+    return new String(CanonicalJson.canonicalize(PLAIN.readTree(json)), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void treeFormGivesTheRfcExamples() throws Exception {
+    // RFC 8785 § 3.2.3 (sorting) and § 3.2.4 (the complete example: its numbers are fractions, which the library
+    // writes), as in the two tests above.
+    assertThat(tree("{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Dalet\",\"1\":\"One\","
+        + "\"\\ud83d\\ude00\":\"Emoji\",\"\\u0080\":\"Control\",\"\\u00f6\":\"o\"}"))
+        .isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":\"o\","
+            + "\"\u20ac\":\"Euro Sign\",\"\ud83d\ude00\":\"Emoji\",\"\ufb33\":\"Dalet\"}");
+    assertThat(tree("""
+        {"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+         "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
+         "literals": [null, true, false]}
+        """)).isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+        + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+  }
+
+  @Test
+  void treeFormEscapesStringsAsRfc8785Says() throws Exception {
+    // § 3.2.2.2: the five short escapes, quote and backslash, other controls as lower-case backslash-u-00hh, the rest literal.
+    assertThat(tree("[\"\\u0000\\u001F\\u000B\\b\\t\\n\\f\\r\\\"\\\\/\\u007f\\u2028\\ud83d\\ude00\"]"))
+        .isEqualTo("[\"\\u0000\\u001f\\u000b\\b\\t\\n\\f\\r\\\"\\\\/\u007f\u2028\ud83d\ude00\"]");
+    // Integers up to 2^53 as integers, nested containers sorted at every level, literals.
+    assertThat(tree("{\"b\":[9007199254740992,-9007199254740992,0],\"a\":{\"z\":null,\"y\":true,\"x\":false}}"))
+        .isEqualTo("{\"a\":{\"x\":false,\"y\":true,\"z\":null},\"b\":[9007199254740992,-9007199254740992,0]}");
+  }
+
+  @Test
+  void treeFormRefusesABareScalar() {
+    assertThatThrownBy(() -> CanonicalJson.canonicalize(PLAIN.getNodeFactory().textNode("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Provide
+  Arbitrary<Map<String, Object>> wideObjects() {
+    // Every kind of character a body may hold, lone surrogates included, and numbers of every kind.
+    Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\u00ff')
+        .withChars('\u2028', '\u20ac', '\ud800', '\udc00', '\ud83d', '\ude00', '\ufb33', '\uffff').ofMaxLength(8);
+    Arbitrary<Object> scalars = Arbitraries.oneOf(
+        Arbitraries.longs().map(l -> (Object) l),
+        Arbitraries.doubles().map(d -> (Object) d),
+        Arbitraries.bigIntegers().between(java.math.BigInteger.ONE.shiftLeft(70).negate(),
+            java.math.BigInteger.ONE.shiftLeft(70)).map(b -> (Object) b),
+        text.map(t -> (Object) t),
+        Arbitraries.of(true, false).map(b -> (Object) b),
+        Arbitraries.just((Object) null));
+    Arbitrary<Object> inner = Arbitraries.maps(text, scalars).ofMaxSize(4).map(m -> (Object) m);
+    Arbitrary<Object> lists = scalars.list().ofMaxSize(4).map(l -> (Object) l);
+    return Arbitraries.maps(text, Arbitraries.oneOf(scalars, inner, lists)).ofMaxSize(6);
+  }
+
+  /** The library's answer to the tree printed, or the kind of exception it throws. */
+  private static Object viaText(JsonNode node) {
+    try {
+      return new String(CanonicalJson.canonicalize(node.toString()), StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  private static Object viaTree(JsonNode node) {
+    try {
+      return new String(CanonicalJson.canonicalize(node), StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return e.getClass();
+    }
+  }
+
+  @Property(tries = 1000)
+  void treeFormAgreesWithTheLibrary(@ForAll("wideObjects") Map<String, Object> value) {
+    JsonNode node = PLAIN.valueToTree(value);
+    assertThat(viaTree(node)).isEqualTo(viaText(node));
+  }
+
   // ---- properties ------------------------------------------------------------------------------------------
 
   @Provide
