@@ -4,25 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.SecureRandomSpi;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.InvalidKeySpecException;
-import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * Ed25519 (RFC 8032) on top of the JDK's "Ed25519" provider: raw 32-byte keys in and out, deterministic
- * signatures, verification that never throws for bad signatures.
+ * Ed25519 (RFC 8032): raw 32-byte keys in and out, deterministic signatures, verification that never throws for bad
+ * signatures. Signing is Bouncy Castle's (the server signs a checkpoint every few milliseconds, and the JDK's provider
+ * took ~1 ms per signature here against ~60 us); verifying is the JDK's, so every key is checked at load by one
+ * implementation verifying the other's signature.
  */
 final class Ed25519 {
 
@@ -42,7 +38,7 @@ final class Ed25519 {
   /** An Ed25519 private key held as its 32-byte RFC 8032 seed, with the matching public key. */
   static final class SigningKey {
     private final byte[] seed;
-    private final PrivateKey privateKey;
+    private final Ed25519PrivateKeyParameters privateKey;
     private final byte[] publicKey;
 
     private SigningKey(byte[] seed) {
@@ -51,8 +47,12 @@ final class Ed25519 {
             "an Ed25519 private key seed is " + SEED_LENGTH + " bytes, not " + seed.length);
       }
       this.seed = seed.clone();
-      this.privateKey = privateKey(this.seed);
-      this.publicKey = derivePublicKey(this.seed, this.privateKey);
+      this.privateKey = new Ed25519PrivateKeyParameters(this.seed, 0);
+      this.publicKey = privateKey.generatePublicKey().getEncoded();
+      byte[] probe = "firebreak: Ed25519 key check".getBytes(StandardCharsets.US_ASCII);
+      if (!verify(Ed25519.publicKey(publicKey), probe, sign(probe))) {
+        throw new IllegalStateException("the JDK does not verify what this Ed25519 key signs");
+      }
     }
 
     static SigningKey fromSeed(byte[] seed) {
@@ -79,58 +79,11 @@ final class Ed25519 {
 
     /** The RFC 8032 signature of {@code message}, 64 bytes. */
     byte[] sign(byte[] message) {
-      return Ed25519.sign(privateKey, message);
+      Ed25519Signer signer = new Ed25519Signer();
+      signer.init(true, privateKey);
+      signer.update(message, 0, message.length);
+      return signer.generateSignature();
     }
-  }
-
-  private static PrivateKey privateKey(byte[] seed) {
-    try {
-      return KeyFactory.getInstance(ALGORITHM)
-          .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK cannot build an Ed25519 private key", e);
-    }
-  }
-
-  /**
-   * Derives the public key of a seed. The JDK has no direct API for it, so a key pair generator is
-   * handed a random source that yields exactly the seed. Two checks make this independent of how a
-   * provider consumes randomness: the generated private key must be the seed itself, and the derived
-   * public key must verify a signature made with the private key built directly from the seed. Any
-   * deviation is an {@link IllegalStateException}, never a silently wrong key.
-   */
-  private static byte[] derivePublicKey(byte[] seed, PrivateKey fromSeed) {
-    KeyPair pair;
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
-      generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
-      pair = generator.generateKeyPair();
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new IllegalStateException("cannot derive an Ed25519 public key with the JDK key pair generator", e);
-    }
-    if (!(pair.getPrivate() instanceof EdECPrivateKey generated)
-        || !MessageDigest.isEqual(generated.getBytes().orElse(new byte[0]), seed)) {
-      throw new IllegalStateException(
-          "the Ed25519 key pair generator did not use the given seed; cannot derive the public key");
-    }
-    byte[] publicKey = rawPublicKey(pair.getPublic());
-    byte[] probe = "firebreak: Ed25519 public key derivation check".getBytes(StandardCharsets.US_ASCII);
-    if (!verify(publicKey(publicKey), probe, sign(fromSeed, probe))) {
-      throw new IllegalStateException("the derived Ed25519 public key does not match the private key");
-    }
-    return publicKey;
-  }
-
-  /** The raw 32-byte encoding of a JDK Ed25519 public key (the tail of its X.509 encoding). */
-  private static byte[] rawPublicKey(PublicKey key) {
-    byte[] encoded = key.getEncoded();
-    byte[] prefix = spkiPrefix();
-    if (encoded == null
-        || encoded.length != prefix.length + PUBLIC_KEY_LENGTH
-        || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
-      throw new IllegalStateException("unexpected encoding of an Ed25519 public key");
-    }
-    return Arrays.copyOfRange(encoded, prefix.length, encoded.length);
   }
 
   /**
@@ -163,17 +116,6 @@ final class Ed25519 {
     return key;
   }
 
-  static byte[] sign(PrivateKey key, byte[] message) {
-    try {
-      Signature signature = newSignature();
-      signature.initSign(key);
-      signature.update(message);
-      return signature.sign();
-    } catch (InvalidKeyException | SignatureException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
-  }
-
   /** Whether {@code signature} is a valid RFC 8032 signature of {@code message}; never throws for bad input. */
   static boolean verify(PublicKey key, byte[] message, byte[] signature) {
     if (signature.length != SIGNATURE_LENGTH) {
@@ -194,46 +136,6 @@ final class Ed25519 {
       return Signature.getInstance(ALGORITHM);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Ed25519 is not available in this JDK", e);
-    }
-  }
-
-  /** A random source that yields one given 32-byte value, once; anything else is an error. */
-  private static final class SeedRandom extends SecureRandom {
-    private static final long serialVersionUID = 1L;
-
-    SeedRandom(byte[] seed) {
-      super(new SeedSpi(seed), null);
-    }
-  }
-
-  private static final class SeedSpi extends SecureRandomSpi {
-    private static final long serialVersionUID = 1L;
-
-    private byte[] seed;
-
-    SeedSpi(byte[] seed) {
-      this.seed = seed.clone();
-    }
-
-    @Override
-    protected void engineSetSeed(byte[] ignored) {
-      // Extra seeding cannot change what this source yields.
-    }
-
-    @Override
-    protected synchronized void engineNextBytes(byte[] bytes) {
-      if (seed == null || bytes.length != seed.length) {
-        throw new IllegalStateException("the key pair generator asked for randomness other than one "
-            + SEED_LENGTH + "-byte seed");
-      }
-      System.arraycopy(seed, 0, bytes, 0, seed.length);
-      Arrays.fill(seed, (byte) 0);
-      seed = null;
-    }
-
-    @Override
-    protected byte[] engineGenerateSeed(int numBytes) {
-      throw new UnsupportedOperationException("not a general random source");
     }
   }
 }
