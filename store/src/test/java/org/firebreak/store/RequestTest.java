@@ -51,6 +51,24 @@ class RequestTest extends StoreTestBase {
   }
 
   @Test
+  void requestIdsAreVersion7UuidsThatCarryTheirTimeAndSortInTheOrderTheyWereMade() throws Exception {
+    long before = System.currentTimeMillis();
+    String a = store.requests().newId();
+    Thread.sleep(2); // the next millisecond at least
+    String b = store.requests().newId();
+    long after = System.currentTimeMillis();
+    for (String id : List.of(a, b)) {
+      java.util.UUID u = java.util.UUID.fromString(id.substring("req-".length()));
+      // RFC 9562 § 5.7: version 7, the RFC's variant (binary 10), the top 48 bits the Unix time in milliseconds.
+      assertThat(u.version()).isEqualTo(7);
+      assertThat(u.variant()).isEqualTo(2);
+      assertThat(u.getMostSignificantBits() >>> 16).isBetween(before, after);
+    }
+    assertThat(a).isLessThan(b);
+    assertThat(store.requests().newId()).isNotEqualTo(store.requests().newId());
+  }
+
+  @Test
   void aRequestStoredWithItsDecisionAtOnceIsWhatReceiveThenDecideWouldStore() {
     String id = store.requests().newId();
     assertThat(id).startsWith("req-").isNotEqualTo(store.requests().newId());
