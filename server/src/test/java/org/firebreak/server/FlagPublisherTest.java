@@ -129,6 +129,9 @@ class FlagPublisherTest {
           .doesNotContain("relay");
       assertThat(afterQuick).filteredOn(f -> f.detector().equals("immigration-agency"))
           .extracting(Published::requestIndex).containsOnly(indexes.get(forIce));
+      // Nothing arrived since, and both were settled (logged) when read: the next quick run reads nothing.
+      assertThat(publisher.runScheduled().requests()).isZero();
+      assertThat(flags(dir)).hasSize(afterQuick.size());
 
       // A full run (asked for, as the demo and close do) adds the relay and repeats nothing.
       assertThat(publisher.runOnce().published()).isPositive();

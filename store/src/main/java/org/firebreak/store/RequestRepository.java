@@ -351,6 +351,22 @@ public final class RequestRepository {
         .map((rs, ctx) -> map(rs)).list());
   }
 
+  /**
+   * How many requests were received from {@code from} (inclusive) to {@code to} (exclusive), whatever their status:
+   * a count on the time index, for a reader that only needs to know whether anything arrived.
+   */
+  public long countReceived(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw new StoreException(Kind.INVALID, "from " + from + " is not before to " + to);
+    }
+    return db.read("count requests received in a time range", h -> h.createQuery(
+            "SELECT COUNT(*) FROM requests WHERE received_at >= :from AND received_at < :to")
+        .bind("from", db.time(from, "from")).bind("to", db.time(to, "to"))
+        .mapTo(Long.class).one());
+  }
+
   /** What the request released, by source and record id. */
   public List<Release> releases(String requestId) {
     Objects.requireNonNull(requestId, "requestId");

@@ -144,6 +144,13 @@ class RequestTest extends StoreTestBase {
     assertThat(page3.get(0).status()).isEqualTo(RequestStatus.HELD);
     assertThat(page3.get(0).requestJson()).isEqualTo(BODY);
 
+    // The count covers the same range: the two at T0 and the REFER at +60 s, not the one before nor the one at the end.
+    assertThat(store.requests().countReceived(from, to)).isEqualTo(3);
+    assertThat(store.requests().countReceived(T0.minusSeconds(1), T0)).isEqualTo(1);
+    assertThat(store.requests().countReceived(T0.plusSeconds(61), to)).isZero();
+    assertThatThrownBy(() -> store.requests().countReceived(to, to))
+        .isInstanceOf(StoreException.class).extracting("kind").isEqualTo(Kind.INVALID);
+
     assertThatThrownBy(() -> store.requests().received(to, from, Optional.empty(), 10))
         .isInstanceOf(StoreException.class).extracting("kind").isEqualTo(Kind.INVALID);
     assertThatThrownBy(() -> store.requests().received(from, to, Optional.empty(), 0))
