@@ -170,9 +170,11 @@ public final class Gateway {
     for (int i = 0; i < sources.size(); i++) {
       releases.addAll(minimise(id, sources.get(i), result.sources().get(i), body.query()));
     }
-    String decisionJson = json.write(result);
+    // The decision as a tree once: stored as text, and put in the private record without parsing that text again.
+    JsonNode decisionTree = json.toTree(result);
+    String decisionJson = decisionTree.toString();
     byte[] salt = store.requests().newSalt();
-    JsonNode privateRecord = privateRecord(id, caller, raw, now, decisionJson, releases);
+    JsonNode privateRecord = privateRecord(id, caller, raw, now, decisionTree, releases);
     byte[] entry = PublicEntry.decision(request, result, releases,
         PublicEntry.commitment(salt, privateRecord));
     // Stored with its decision and its public entry before the entry is appended: a crash in between leaves a
@@ -436,14 +438,14 @@ public final class Gateway {
   }
 
   private JsonNode privateRecord(String requestId, Caller caller, String raw, Instant receivedAt,
-      String decisionJson, List<Release> releases) {
+      JsonNode decision, List<Release> releases) {
     ObjectNode o = F.objectNode();
     o.put("request", requestId);
     o.put("requester", caller.user().id());
     o.put("agency", caller.agency().id());
     o.put("body", raw);
     o.put("receivedAt", receivedAt.toString());
-    o.set("decision", json.readTree(decisionJson, "decision"));
+    o.set("decision", decision);
     o.set("released", releasesJson(releases));
     return o;
   }

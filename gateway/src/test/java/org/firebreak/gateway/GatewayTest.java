@@ -32,6 +32,7 @@ import org.firebreak.store.RequestStatus;
 import org.firebreak.store.Role;
 import org.firebreak.store.Source;
 import org.firebreak.store.Store;
+import org.firebreak.store.StoredRequest;
 import org.firebreak.store.StoredRecord;
 import org.firebreak.store.TestDatabases;
 import org.firebreak.store.User;
@@ -318,6 +319,44 @@ class GatewayTest {
     for (String secret : List.of("Ana Ruiz", "12 Mission St", "officer-4", "SF-26-4", "D1234567", "r1")) {
       assertThat(entry).doesNotContain(secret);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
+  void whoeverHoldsTheStoredRecordAndItsSaltCanRecomputeTheCommitmentInTheLedgerEntry(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    Caller officer = caller("officer-5", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"VIOLENT_CRIME","justification":"armed robbery","caseNumber":"SF-26-5",
+         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    assertThat(o.released()).isNotEmpty();
+    // The private record as the store keeps it, rebuilt by hand from what was stored: the request, who sent it, the
+    // body as received, when, the decision, what was released.
+    StoredRequest stored = store.requests().get(o.id()).orElseThrow();
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode record = plain.createObjectNode();
+    record.put("request", stored.id());
+    record.put("requester", stored.requesterId());
+    record.put("agency", stored.agencyId());
+    record.put("body", stored.requestJson());
+    record.put("receivedAt", stored.receivedAt().toString());
+    record.set("decision", plain.readTree(stored.decisionJson().orElseThrow()));
+    com.fasterxml.jackson.databind.node.ArrayNode released = record.putArray("released");
+    for (Release r : store.requests().releases(o.id())) {
+      com.fasterxml.jackson.databind.node.ObjectNode x = released.addObject();
+      x.put("source", r.sourceId());
+      x.put("record", r.recordId());
+      com.fasterxml.jackson.databind.node.ObjectNode f = x.putObject("fields");
+      new java.util.TreeMap<>(r.fields()).forEach(f::put);
+    }
+    // SHA-256(salt || RFC 8785 form), the canonical form taken from the printed text by the JCS library.
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    sha.update(stored.salt());
+    sha.update(org.firebreak.core.json.CanonicalJson.canonicalize(record.toString()));
+    String expected = java.util.Base64.getEncoder().encodeToString(sha.digest());
+    String entry = new String(ledger.reader().entry(o.receipt().orElseThrow().index()), StandardCharsets.UTF_8);
+    assertThat(plain.readTree(entry).get("commitment").asText()).isEqualTo(expected);
   }
 
   @ParameterizedTest
