@@ -46,7 +46,8 @@ class ServerCommandsTest {
       thread = new Thread(() -> exit.set(Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true))),
           "serve-under-test");
       thread.start();
-      Pattern p = Pattern.compile("serving (http://\\S+)");
+      // Up once the whole start-up summary is printed: its last line says how to stop.
+      Pattern p = Pattern.compile("serving (http://\\S+)[\\s\\S]*Stop with Ctrl-C\\.");
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       Matcher m = p.matcher(out.toString());
       while (!m.find()) {
