@@ -28,7 +28,7 @@ import org.firebreak.server.Deployment;
  * <p>Setup over HTTP: a local police agency with a REQUESTER, ICE ERO with a REQUESTER, a DMV custodian and its
  * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (64) connections of wrk (or, with {@code
  * -Dclient=java}, virtual threads sharing one {@link HttpClient}), each a closed loop, drive the server for {@code
- * -Dwarmup} (90: the JIT's C2 compiler was still busy 60–70 s into this load) + {@code -Dseconds} (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
+ * -Dwarmup} (180: the JIT's C2 compiler was still busy 70–100 s into this load, at up to a fifth of the CPU) + {@code -Dseconds} (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
  * the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields released). Only 2xx
  * answers that carry a receipt (a signed checkpoint and an inclusion proof) count; the ledger's size at the end must
  * cover every counted answer. The data directory (under bench/target) is deleted at the end.
@@ -40,7 +40,7 @@ import org.firebreak.server.Deployment;
 public final class GatewayLoad {
   static final int RECORDS = 10_000;
   private static final int CLIENTS = Integer.getInteger("clients", 64);
-  private static final int WARMUP = Integer.getInteger("warmup", 90);
+  private static final int WARMUP = Integer.getInteger("warmup", 180);
   private static final int SECONDS = Integer.getInteger("seconds", 10);
   private static final int ICE_PERCENT = Integer.getInteger("ice", 20);
   /** {@code wrk} (C, from Debian; the default when it is on the PATH) or {@code java} (the JDK's HttpClient). */
