@@ -96,12 +96,7 @@ final class Db {
    */
   <R> R statement(Handle h, String sql, StatementWork<R> work) {
     try {
-      if (statements.isPresent()) {
-        return work.run(statements.get().get(h.getConnection(), sql));
-      }
-      try (java.sql.PreparedStatement st = h.getConnection().prepareStatement(sql)) {
-        return work.run(st);
-      }
+      return run(h.getConnection(), sql, work);
     } catch (SQLException e) {
       throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
     }
@@ -117,14 +112,19 @@ final class Db {
       return nested(what, h, x -> statement(x, sql, work));
     }
     try (java.sql.Connection c = reads.getConnection()) {
-      if (statements.isPresent()) {
-        return work.run(statements.get().get(c, sql));
-      }
-      try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
-        return work.run(st);
-      }
+      return run(c, sql, work);
     } catch (SQLException e) {
       throw translate(what, new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null));
+    }
+  }
+
+  /** {@code work} on the connection's kept statement (SQLite) or on one prepared for this use and closed after. */
+  private <R> R run(java.sql.Connection c, String sql, StatementWork<R> work) throws SQLException {
+    if (statements.isPresent()) {
+      return work.run(statements.get().get(c, sql));
+    }
+    try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+      return work.run(st);
     }
   }
 
