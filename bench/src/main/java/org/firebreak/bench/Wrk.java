@@ -46,8 +46,10 @@ final class Wrk {
         exec(base, lua, warmupSeconds);
       }
       long cpu0 = serverCpuNanos();
+      long client0 = childrenCpuNanos();
       String out = exec(base, lua, seconds);
       long cpu = serverCpuNanos() - cpu0;
+      long clientCpu = childrenCpuNanos() - client0;
       Matcher m = LINE.matcher(out);
       if (!m.find()) {
         throw new IllegalStateException("wrk printed no result line:\n" + out);
@@ -60,8 +62,9 @@ final class Wrk {
       }
       // The server runs in this JVM and wrk in its own process, so this JVM's CPU time is the server's: a figure
       // that other work on the machine disturbs far less than throughput.
-      String latency = String.format("p50 %7.2f ms  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  server CPU %,.0f us/req",
-          us(m, 3), us(m, 4), us(m, 5), us(m, 6), ok + bad == 0 ? 0.0 : cpu / 1e3 / (ok + bad));
+      long n = Math.max(1, ok + bad);
+      String latency = String.format("p50 %7.2f ms  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  server CPU %,.0f us/req"
+          + "  wrk CPU %,.0f us/req", us(m, 3), us(m, 4), us(m, 5), us(m, 6), cpu / 1e3 / n, clientCpu / 1e3 / n);
       return new GatewayLoad.Result(name, ok, bad, runSeconds, latency, Long.parseLong(m.group(3)) * 1000,
           Long.parseLong(m.group(5)) * 1000);
     } finally {
@@ -72,6 +75,22 @@ final class Wrk {
   static long serverCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of this JVM's finished and waited-for child processes (Linux {@code /proc/self/stat} cutime + cstime):
+   * around one wrk run, what the load generator itself cost.
+   */
+  static long childrenCpuNanos() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are 16 and 17.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static double us(Matcher m, int group) {

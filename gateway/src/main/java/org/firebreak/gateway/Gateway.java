@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.firebreak.core.error.ErrorCode;
 import org.firebreak.core.json.StrictJson;
 import org.firebreak.core.model.Agency;
@@ -58,7 +57,6 @@ import org.firebreak.core.model.PackRef;
 public final class Gateway {
   /** The most records one request may receive from one source. */
   public static final int MAX_RECORDS_PER_SOURCE = 100;
-  private static final long LEDGER_TIMEOUT_SECONDS = 30;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String PACKS_SETTING = "packs-in-force";
 
@@ -180,12 +178,15 @@ public final class Gateway {
     // Stored with its decision and its public entry before the entry is appended: a crash in between leaves a
     // decided request whose entry reconcileLedger() appends on the next start, never a ledger entry without its
     // private record. One grouped write; the index is recorded afterwards without waiting (recordLater).
+    // The append is chained to the commit and the checkpoint to the append, so the request waits once, for all three.
     long floor = ledger.checkpoint().checkpoint().size();
-    StoredRequest stored = store.requests().receiveDecided(id, caller.user().id(), caller.agency().id(), raw, now,
-        result.decision(), decisionJson, releases, salt, Optional.of(new UnloggedEntry(id, entry, floor)));
-    Receipt receipt = log(entry);
+    CompletableFuture<StoredRequest> stored = store.requests().receiveDecidedLater(id, caller.user().id(),
+        caller.agency().id(), raw, now, result.decision(), decisionJson, releases, salt,
+        Optional.of(new UnloggedEntry(id, entry, floor)));
+    Receipt receipt = logged(stored.thenCompose(s -> appendAndCheckpoint(entry)));
     recordLater(id, new LedgerRef(receipt.index(), receipt.leafHash()));
-    return new RequestOutcome(stored.id(), stored.status(), Optional.of(result), releases, Optional.of(receipt));
+    StoredRequest s = stored.join(); // done: the receipt came after it
+    return new RequestOutcome(s.id(), s.status(), Optional.of(result), releases, Optional.of(receipt));
   }
 
   /**
@@ -464,16 +465,30 @@ public final class Gateway {
 
   /** Appends an entry, waits until it is durable and under a signed checkpoint, and returns its receipt. */
   private Receipt log(byte[] entry) {
+    return logged(appendAndCheckpoint(entry));
+  }
+
+  /** The entry's index, once it is durable in the log and a published checkpoint covers it. */
+  private CompletableFuture<Long> appendAndCheckpoint(byte[] entry) {
+    return ledger.append(entry).thenCompose(index -> ledger.checkpointCovering(index + 1).thenApply(cp -> index));
+  }
+
+  /**
+   * Waits for an entry to be logged and returns its receipt. Untimed, as the wait for the store's commit always was:
+   * the ledger fails every waiting future when it fails or closes, and a timer per request cost the JDK's delay
+   * scheduler a thread wake-up for every request.
+   */
+  private Receipt logged(CompletableFuture<Long> index) {
     try {
-      long index = ledger.append(entry).get(LEDGER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      ledger.checkpointCovering(index + 1).get(LEDGER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return receiptFor(index);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GatewayException(ErrorCode.UNAVAILABLE, "interrupted while logging");
-    } catch (ExecutionException | TimeoutException e) {
+      return receiptFor(index.join());
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof org.firebreak.store.StoreException
+          || cause instanceof org.firebreak.store.StoreFailureException) {
+        throw (RuntimeException) cause; // the store refused or failed: answered as the store's errors are
+      }
       throw new GatewayException(ErrorCode.UNAVAILABLE, "the ledger did not log the decision: "
-          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+          + cause.getMessage());
     }
   }
 

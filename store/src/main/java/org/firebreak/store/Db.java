@@ -175,8 +175,13 @@ final class Db {
     if (bound.get() != null) {
       return nested(what, bound.get(), work);
     }
+    return await(writeGroupedLater(what, work));
+  }
+
+  /** Waits for a write's future and throws what the write threw, not the future's wrapper. */
+  static <R> R await(CompletableFuture<R> write) {
     try {
-      return writeGroupedLater(what, work).join();
+      return write.join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
@@ -187,6 +192,10 @@ final class Db {
    * writes whose loss in a crash the application repairs on its own (see {@link UnloggedEntry}).
    */
   <R> CompletableFuture<R> writeGroupedLater(String what, Function<Handle, R> work) {
+    if (bound.get() != null) {
+      // Inside this thread's transaction: queued, it would wait for a commit that waits for this thread.
+      return CompletableFuture.completedFuture(nested(what, bound.get(), work));
+    }
     if (closed) {
       return CompletableFuture.failedFuture(
           new StoreFailureException("cannot " + what + ": the store is closed", null));

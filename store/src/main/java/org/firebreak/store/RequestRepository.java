@@ -89,6 +89,19 @@ public final class RequestRepository {
   public StoredRequest receiveDecided(String id, String requesterId, String agencyId, String requestJson,
       Instant time, Decision decision, String decisionJson, List<Release> releases, byte[] salt,
       Optional<UnloggedEntry> entry) {
+    return Db.await(receiveDecidedLater(id, requesterId, agencyId, requestJson, time, decision, decisionJson,
+        releases, salt, entry));
+  }
+
+  /**
+   * As {@link #receiveDecided(String, String, String, String, Instant, Decision, String, List, byte[], Optional)},
+   * without waiting: the future completes with the stored request once it is committed (so a caller can chain the
+   * ledger append to the commit), or exceptionally with the {@link StoreException} the write failed with. Invalid
+   * arguments are still thrown at once.
+   */
+  public java.util.concurrent.CompletableFuture<StoredRequest> receiveDecidedLater(String id, String requesterId,
+      String agencyId, String requestJson, Instant time, Decision decision, String decisionJson,
+      List<Release> releases, byte[] salt, Optional<UnloggedEntry> entry) {
     Checks.idArg(id, "id");
     Objects.requireNonNull(salt, "salt");
     Objects.requireNonNull(entry, "entry");
@@ -109,7 +122,7 @@ public final class RequestRepository {
     checkReleases(id, releases);
     checkSources(releases);
     RequestStatus status = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
-    return insert(id, requesterId, agencyId, requestJson, time, status, null,
+    return insertLater(id, requesterId, agencyId, requestJson, time, status, null,
         Optional.of(new Decided(decision, decisionJson, releases)), salt.clone(), entry);
   }
 
@@ -392,6 +405,12 @@ public final class RequestRepository {
   private StoredRequest insert(String id, String requesterId, String agencyId, String body, Instant time,
       RequestStatus status, String rejection, Optional<Decided> decided, byte[] salt,
       Optional<UnloggedEntry> entry) {
+    return Db.await(insertLater(id, requesterId, agencyId, body, time, status, rejection, decided, salt, entry));
+  }
+
+  private java.util.concurrent.CompletableFuture<StoredRequest> insertLater(String id, String requesterId,
+      String agencyId, String body, Instant time, RequestStatus status, String rejection,
+      Optional<Decided> decided, byte[] salt, Optional<UnloggedEntry> entry) {
     Checks.idArg(requesterId, "requester");
     Checks.idArg(agencyId, "agency");
     Objects.requireNonNull(time, "time");
@@ -401,8 +420,8 @@ public final class RequestRepository {
         decided.map(Decided::decision), decided.map(Decided::json), decided.map(d -> t),
         Optional.ofNullable(rejection), Optional.empty(), salt);
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-    try {
-      return db.writeGrouped("store a request of user '" + requesterId + "'", h -> {
+    boolean nested = db.inTransaction();
+    return db.writeGroupedLater("store a request of user '" + requesterId + "'", h -> {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
         db.statement(h, "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
@@ -436,16 +455,17 @@ public final class RequestRepository {
           insertReleases(h, decided.get().releases());
         }
         return request;
+      }).exceptionallyCompose(failure -> {
+        Throwable e = failure instanceof java.util.concurrent.CompletionException c ? c.getCause() : failure;
+        if (!(e instanceof StoreException se) || se.kind() != Kind.UNKNOWN_REFERENCE || nested) {
+          return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        // Say which reference it was (after the rollback, so this works on PostgreSQL too).
+        boolean user = db.read("check a user", h -> UserRepository.exists(h, requesterId));
+        return java.util.concurrent.CompletableFuture.failedFuture(new StoreException(Kind.UNKNOWN_REFERENCE,
+            user ? "agency '" + agencyId + "' does not exist" : "user '" + requesterId + "' does not exist", null,
+            se));
       });
-    } catch (StoreException e) {
-      if (e.kind() != Kind.UNKNOWN_REFERENCE || db.inTransaction()) {
-        throw e;
-      }
-      // Say which reference it was (after the rollback, so this works on PostgreSQL too).
-      boolean user = db.read("check a user", h -> UserRepository.exists(h, requesterId));
-      throw new StoreException(Kind.UNKNOWN_REFERENCE, user ? "agency '" + agencyId + "' does not exist"
-          : "user '" + requesterId + "' does not exist", null, e);
-    }
   }
 
   /** Releases name registered sources (sources are cached, so this rarely reads). */
