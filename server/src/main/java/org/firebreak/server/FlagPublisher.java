@@ -39,7 +39,7 @@ import org.firebreak.store.LedgerRef;
 import org.firebreak.store.RequestRepository;
 import org.firebreak.store.RequestStatus;
 import org.firebreak.store.Store;
-import org.firebreak.store.StoredRequest;
+import org.firebreak.store.AuditedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,7 +231,7 @@ public final class FlagPublisher implements AutoCloseable {
     }
     Instant windowStart = now.minus(settings.lookback());
     Instant from = full || lastEnd.isEmpty() ? windowStart : max(windowStart, lastEnd.get().minus(SETTLING));
-    Map<String, StoredRequest> requests = new HashMap<>();
+    Map<String, AuditedRequest> requests = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
     org.firebreak.detect.Settings detectSettings = org.firebreak.detect.Settings.defaults();
     org.firebreak.detect.Screening screening = new org.firebreak.detect.Screening(classifier);
@@ -254,10 +254,10 @@ public final class FlagPublisher implements AutoCloseable {
       }
     };
     long row = 0;
-    Optional<StoredRequest> after = Optional.empty();
+    Optional<AuditedRequest> after = Optional.empty();
     while (true) {
-      List<StoredRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
-      for (StoredRequest r : page) {
+      List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
+      for (AuditedRequest r : page) {
         requests.put(r.id(), r);
         events.accept(r, ++row, sink);
       }
@@ -279,7 +279,7 @@ public final class FlagPublisher implements AutoCloseable {
     List<Flag> ledgered = new ArrayList<>();
     int waiting = 0;
     for (Flag f : flags) {
-      StoredRequest r = requests.get(f.eventId());
+      AuditedRequest r = requests.get(f.eventId());
       if (r == null || r.status() == RequestStatus.REJECTED) {
         continue; // not a decided request: nothing in the log to point at
       }
@@ -303,7 +303,7 @@ public final class FlagPublisher implements AutoCloseable {
         }
         List<Long> evidence = new ArrayList<>();
         for (String id : f.evidence()) {
-          StoredRequest e = requests.get(id);
+          AuditedRequest e = requests.get(id);
           if (e != null && e.ledger().isPresent() && !evidence.contains(e.ledger().get().index())) {
             evidence.add(e.ledger().get().index());
           }
@@ -345,7 +345,7 @@ public final class FlagPublisher implements AutoCloseable {
     lastEnd = Optional.of(now);
     Instant recent = now.minus(SETTLING);
     Set<String> done = new HashSet<>();
-    for (StoredRequest r : requests.values()) {
+    for (AuditedRequest r : requests.values()) {
       if (!r.receivedAt().isBefore(recent) && (r.ledger().isPresent() || r.status() == RequestStatus.REJECTED)) {
         done.add(r.id());
       }
@@ -402,7 +402,7 @@ public final class FlagPublisher implements AutoCloseable {
     readFrom = from;
   }
 
-  private static long index(Map<String, StoredRequest> requests, String id) {
+  private static long index(Map<String, AuditedRequest> requests, String id) {
     return requests.get(id).ledger().orElseThrow().index();
   }
 

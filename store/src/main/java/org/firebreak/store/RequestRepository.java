@@ -342,7 +342,7 @@ public final class RequestRepository {
    * of the previous page as {@code after} (empty for the first page), so requests stored meanwhile are neither
    * skipped nor repeated.
    */
-  public List<StoredRequest> received(Instant from, Instant to, Optional<StoredRequest> after, int limit) {
+  public List<AuditedRequest> received(Instant from, Instant to, Optional<AuditedRequest> after, int limit) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(after, "after");
@@ -353,15 +353,17 @@ public final class RequestRepository {
       throw new StoreException(Kind.INVALID, "from " + from + " is not before to " + to);
     }
     // Bound to the first moment not before "from" after the last one: received_at > t OR (= t AND id > last id).
-    Instant afterTime = after.map(StoredRequest::receivedAt).orElse(from);
-    String afterId = after.map(StoredRequest::id).orElse("");
+    Instant afterTime = after.map(AuditedRequest::receivedAt).orElse(from);
+    String afterId = after.map(AuditedRequest::id).orElse("");
+    // The columns the audit trail needs only: the decision document is most of a row's bytes.
     return db.read("list requests received in a time range", h -> h.createQuery(
-            "SELECT * FROM requests WHERE received_at >= :from AND received_at < :to"
+            "SELECT id, requester_id, agency_id, body, received_at, status, decision, rejection, ledger_index, "
+                + "leaf_hash FROM requests WHERE received_at >= :from AND received_at < :to"
                 + " AND (received_at > :t OR (received_at = :t AND id > :id))"
                 + " ORDER BY received_at, id LIMIT :limit")
         .bind("from", db.time(from, "from")).bind("to", db.time(to, "to"))
         .bind("t", db.time(afterTime, "after")).bind("id", afterId).bind("limit", limit)
-        .map((rs, ctx) -> map(rs)).list());
+        .map((rs, ctx) -> mapAudited(rs)).list());
   }
 
   /**
@@ -525,16 +527,29 @@ public final class RequestRepository {
   }
 
   private StoredRequest map(ResultSet rs) throws SQLException {
-    long index = rs.getLong("ledger_index");
-    boolean logged = !rs.wasNull();
-    byte[] leaf = rs.getBytes("leaf_hash");
+    Optional<LedgerRef> ledger = ledgerRef(rs);
     String decision = rs.getString("decision");
     return new StoredRequest(rs.getString("id"), rs.getString("requester_id"), rs.getString("agency_id"),
         new String(rs.getBytes("body"), StandardCharsets.UTF_8), db.readTime(rs, "received_at"),
         RequestStatus.valueOf(rs.getString("status")),
         Optional.ofNullable(decision).map(Decision::valueOf), Optional.ofNullable(rs.getString("decision_json")),
         Optional.ofNullable(db.readTime(rs, "decided_at")), Optional.ofNullable(rs.getString("rejection")),
-        logged ? Optional.of(new LedgerRef(index, leaf)) : Optional.empty(), rs.getBytes("salt"));
+        ledger, rs.getBytes("salt"));
+  }
+
+  private AuditedRequest mapAudited(ResultSet rs) throws SQLException {
+    String decision = rs.getString("decision");
+    return new AuditedRequest(rs.getString("id"), rs.getString("requester_id"), rs.getString("agency_id"),
+        new String(rs.getBytes("body"), StandardCharsets.UTF_8), db.readTime(rs, "received_at"),
+        RequestStatus.valueOf(rs.getString("status")), Optional.ofNullable(decision).map(Decision::valueOf),
+        Optional.ofNullable(rs.getString("rejection")), ledgerRef(rs));
+  }
+
+  /** The ledger_index and leaf_hash columns, when the request's ledger index is recorded. */
+  private static Optional<LedgerRef> ledgerRef(ResultSet rs) throws SQLException {
+    long index = rs.getLong("ledger_index");
+    boolean logged = !rs.wasNull();
+    return logged ? Optional.of(new LedgerRef(index, rs.getBytes("leaf_hash"))) : Optional.empty();
   }
 
   private Review mapReview(ResultSet rs) throws SQLException {

@@ -131,18 +131,25 @@ class RequestTest extends StoreTestBase {
     Instant to = T0.plusSeconds(120);
 
     List<String> all = store.requests().received(from, to, Optional.empty(), 10).stream()
-        .map(StoredRequest::id).toList();
+        .map(AuditedRequest::id).toList();
     assertThat(all).containsExactly(sameTime.get(0).id(), sameTime.get(1).id(), c.id());
     assertThat(all).doesNotContain(before.id(), atEnd.id()); // from inclusive, to exclusive
 
-    List<StoredRequest> page1 = store.requests().received(from, to, Optional.empty(), 1);
-    List<StoredRequest> page2 = store.requests().received(from, to, Optional.of(page1.get(0)), 1);
-    List<StoredRequest> page3 = store.requests().received(from, to, Optional.of(page2.get(0)), 1);
-    List<StoredRequest> page4 = store.requests().received(from, to, Optional.of(page3.get(0)), 1);
+    List<AuditedRequest> page1 = store.requests().received(from, to, Optional.empty(), 1);
+    List<AuditedRequest> page2 = store.requests().received(from, to, Optional.of(page1.get(0)), 1);
+    List<AuditedRequest> page3 = store.requests().received(from, to, Optional.of(page2.get(0)), 1);
+    List<AuditedRequest> page4 = store.requests().received(from, to, Optional.of(page3.get(0)), 1);
     assertThat(List.of(page1.get(0).id(), page2.get(0).id(), page3.get(0).id())).isEqualTo(all);
     assertThat(page4).isEmpty();
     assertThat(page3.get(0).status()).isEqualTo(RequestStatus.HELD);
     assertThat(page3.get(0).requestJson()).isEqualTo(BODY);
+    // Each is the audit trail's view of the request as stored: everything but the decision document and the salt.
+    for (AuditedRequest listed : List.of(page1.get(0), page2.get(0), page3.get(0))) {
+      assertThat(listed).isEqualTo(AuditedRequest.of(store.requests().get(listed.id()).orElseThrow()));
+    }
+    assertThat(page3.get(0).decision()).contains(Decision.REFER);
+    StoredRequest rejected = sameTime.get(0).status() == RequestStatus.REJECTED ? sameTime.get(0) : sameTime.get(1);
+    assertThat(AuditedRequest.of(rejected).rejection()).contains("malformed");
 
     // The count covers the same range: the two at T0 and the REFER at +60 s, not the one before nor the one at the end.
     assertThat(store.requests().countReceived(from, to)).isEqualTo(3);

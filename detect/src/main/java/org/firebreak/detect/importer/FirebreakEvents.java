@@ -23,7 +23,7 @@ import org.firebreak.detect.Location;
 import org.firebreak.store.RequestRepository;
 import org.firebreak.store.Source;
 import org.firebreak.store.Store;
-import org.firebreak.store.StoredRequest;
+import org.firebreak.store.AuditedRequest;
 import org.firebreak.store.User;
 
 /**
@@ -65,11 +65,11 @@ public final class FirebreakEvents {
    */
   public long read(Instant from, Instant to, ImportSink sink) {
     Objects.requireNonNull(sink, "sink");
-    Optional<StoredRequest> after = Optional.empty();
+    Optional<AuditedRequest> after = Optional.empty();
     long row = 0;
     while (true) {
-      List<StoredRequest> page = store.requests().received(from, to, after, PAGE);
-      for (StoredRequest r : page) {
+      List<AuditedRequest> page = store.requests().received(from, to, after, PAGE);
+      for (AuditedRequest r : page) {
         row++;
         accept(r, row, sink);
       }
@@ -81,7 +81,7 @@ public final class FirebreakEvents {
   }
 
   /** The event of one stored request (the {@code row}-th read), or a problem when its body is not a JSON object. */
-  public void accept(StoredRequest r, long row, ImportSink sink) {
+  public void accept(AuditedRequest r, long row, ImportSink sink) {
     JsonNode body;
     try {
       body = JSON.readTree(r.requestJson());
@@ -96,7 +96,7 @@ public final class FirebreakEvents {
     sink.event(event(r, body, row));
   }
 
-  private AuditEvent event(StoredRequest r, JsonNode body, long row) {
+  private AuditEvent event(AuditedRequest r, JsonNode body, long row) {
     Optional<Agency> agency = agency(r.agencyId());
     List<TaskForce> taskForces = user(r.requesterId()).map(User::taskForces).orElse(List.of());
     List<Source> named = new ArrayList<>();
