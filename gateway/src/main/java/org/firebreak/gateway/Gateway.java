@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.firebreak.core.error.ErrorCode;
+import org.firebreak.core.json.CanonicalJson;
 import org.firebreak.core.json.StrictJson;
 import org.firebreak.core.model.Agency;
 import org.firebreak.core.model.DecisionRequest;
@@ -168,11 +169,12 @@ public final class Gateway {
     for (int i = 0; i < sources.size(); i++) {
       releases.addAll(minimise(id, sources.get(i), result.sources().get(i), body.query()));
     }
-    // The decision as a tree once: stored as text, and put in the private record without parsing that text again.
-    JsonNode decisionTree = json.toTree(result);
-    String decisionJson = decisionTree.toString();
+    // The decision as canonical JSON once: the text stored, and the same text inside the private record's canonical
+    // form (written as it is, neither parsed nor canonicalised again).
+    CanonicalJson.Canonical decision = CanonicalJson.canonical(json.toTree(result));
+    String decisionJson = decision.text();
     byte[] salt = store.requests().newSalt();
-    JsonNode privateRecord = privateRecord(id, caller, raw, now, decisionTree, releases);
+    JsonNode privateRecord = privateRecord(id, caller, raw, now, decision.node(), releases);
     byte[] entry = PublicEntry.decision(request, result, releases,
         PublicEntry.commitment(salt, privateRecord));
     // Stored with its decision and its public entry before the entry is appended: a crash in between leaves a

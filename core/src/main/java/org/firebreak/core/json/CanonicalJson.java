@@ -1,6 +1,7 @@
 package org.firebreak.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,15 +33,85 @@ public final class CanonicalJson {
 
   /** The canonical UTF-8 bytes of a JSON tree (an object or an array). */
   public static byte[] canonicalize(JsonNode tree) {
+    return canonicalText(tree).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The canonical form of a JSON tree (an object or an array), as a value another tree can hold ({@link
+   * Canonical#node()}): canonicalising that tree writes it as it is instead of again, so a part that goes into
+   * several canonical documents is written once.
+   */
+  public static Canonical canonical(JsonNode tree) {
+    return new Canonical(canonicalText(tree), tree.deepCopy());
+  }
+
+  private static String canonicalText(JsonNode tree) {
     if (!tree.isContainerNode()) {
       throw new IllegalArgumentException("not canonicalisable JSON: a bare " + tree.getNodeType());
     }
-    StringBuilder out = new StringBuilder(256);
+    StringBuilder out = new StringBuilder(1024);
     if (write(tree, out)) {
-      return out.toString().getBytes(StandardCharsets.UTF_8);
+      return out.toString();
     }
-    return canonicalize(tree.toString());
+    // The library reads text: a held canonical part is printed as the tree it was made from (its text may hold a
+    // lone surrogate as it is, which the library does not read back).
+    return canonicalString(tree.toString());
   }
+
+  /**
+   * Canonical JSON text of an object or an array. Made only by {@link #canonical}, so a tree holding one holds
+   * canonical JSON there, not text anyone could have put in.
+   */
+  public static final class Canonical {
+    private final String text;
+    private final JsonNode source;
+
+    private Canonical(String text, JsonNode source) {
+      this.text = text;
+      this.source = source;
+    }
+
+    /** The canonical JSON text. */
+    public String text() {
+      return text;
+    }
+
+    /** A tree node holding this value: {@link #canonicalize} copies its text, Jackson prints the same value. */
+    public JsonNode node() {
+      return new POJONode(new Raw(this));
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /**
+   * How a tree holds a {@link Canonical}: {@link #write} copies its text; Jackson prints the tree it was made from,
+   * which means the same and escapes what Jackson escapes.
+   */
+  private static final class Raw implements com.fasterxml.jackson.databind.JsonSerializable {
+    private final Canonical value;
+
+    Raw(Canonical value) {
+      this.value = value;
+    }
+
+    @Override
+    public void serialize(com.fasterxml.jackson.core.JsonGenerator gen,
+        com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+      ((com.fasterxml.jackson.databind.JsonSerializable) value.source).serialize(gen, provider);
+    }
+
+    @Override
+    public void serializeWithType(com.fasterxml.jackson.core.JsonGenerator gen,
+        com.fasterxml.jackson.databind.SerializerProvider provider,
+        com.fasterxml.jackson.databind.jsontype.TypeSerializer type) throws IOException {
+      serialize(gen, provider);
+    }
+  }
+
 
   /** The largest integer ECMAScript numbers hold exactly (2^53); beyond it RFC 8785 prints a double's digits. */
   private static final long EXACT = 1L << 53;
@@ -104,6 +175,13 @@ public final class CanonicalJson {
         out.append("null");
         return true;
       }
+      case POJO -> {
+        if (((POJONode) node).getPojo() instanceof Raw raw) {
+          out.append(raw.value.text);
+          return true;
+        }
+        return false;
+      }
       default -> {
         return false;
       }
@@ -113,8 +191,14 @@ public final class CanonicalJson {
   /** RFC 8785 § 3.2.2.2: ECMAScript's JSON.stringify of a string; false for a lone surrogate. */
   private static boolean string(String s, StringBuilder out) {
     out.append('"');
+    int run = 0; // characters from here to i are written as they are, in one append
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -131,14 +215,14 @@ public final class CanonicalJson {
               return false;
             }
             out.append(c).append(s.charAt(++i));
-          } else if (Character.isLowSurrogate(c)) {
-            return false;
+            run = i + 1;
           } else {
-            out.append(c);
+            return false; // a lone low surrogate
           }
         }
       }
     }
+    out.append(s, run, s.length());
     out.append('"');
     return true;
   }

@@ -335,6 +335,38 @@ class CanonicalJsonTest {
     assertThat(viaTree(node)).isEqualTo(viaText(node));
   }
 
+  @Property(tries = 500)
+  void aPartCanonicalisedBeforeIsWrittenAsItIs(@ForAll("wideObjects") Map<String, Object> part,
+      @ForAll("wideObjects") Map<String, Object> rest) {
+    // A part canonicalised once and held by another tree gives the same document as the part itself, whether the
+    // direct writer or the library (a tree with fractions or big integers) writes the rest.
+    JsonNode partTree = PLAIN.valueToTree(part);
+    com.fasterxml.jackson.databind.node.ObjectNode whole = PLAIN.valueToTree(rest);
+    whole.set("part", partTree);
+    Object expected = viaTree(whole);
+    CanonicalJson.Canonical canonical;
+    try {
+      canonical = CanonicalJson.canonical(partTree);
+    } catch (RuntimeException e) {
+      assertThat(expected).isEqualTo(e.getClass()); // a part the library refuses makes the whole refused too
+      return;
+    }
+    assertThat(canonical.text()).isEqualTo(viaTree(partTree));
+    com.fasterxml.jackson.databind.node.ObjectNode holding = PLAIN.valueToTree(rest);
+    holding.set("part", canonical.node());
+    assertThat(viaTree(holding)).isEqualTo(expected);
+    // Printed by Jackson, the held part is its canonical text, so the printed tree means the same.
+    assertThat(viaText(holding)).isEqualTo(expected);
+  }
+
+  @Test
+  void longStringsWithEscapesHereAndThereKeepEveryCharacter() throws Exception {
+    // Runs without escapes are copied whole: what lies between the escapes must come through unchanged.
+    String in = "[\"" + "a".repeat(40) + "\\\"bbb\\n\\u0001\u00e9\u20ac\ud83d\ude00" + "c".repeat(50) + "\"]";
+    assertThat(tree(in)).isEqualTo("[\"" + "a".repeat(40) + "\\\"bbb\\n\\u0001\u00e9\u20ac\ud83d\ude00"
+        + "c".repeat(50) + "\"]");
+  }
+
   // ---- properties ------------------------------------------------------------------------------------------
 
   @Provide
