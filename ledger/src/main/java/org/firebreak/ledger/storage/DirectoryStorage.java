@@ -33,6 +33,8 @@ public final class DirectoryStorage implements LedgerStorage {
 
   private final Path root;
   private final Path journalDir;
+  /** Directories this instance made or found: a publish writes into the same few again and again. */
+  private final Set<Path> madeDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private FileChannel segment;
   private long segmentBytes;
   // Threads that fsync the files of one write side by side (daemon: they never keep the JVM alive).
@@ -103,7 +105,10 @@ public final class DirectoryStorage implements LedgerStorage {
         continue;
       }
       Path target = resolve(f.getKey());
-      Files.createDirectories(target.getParent());
+      if (!madeDirectories.contains(target.getParent())) {
+        Files.createDirectories(target.getParent());
+        madeDirectories.add(target.getParent());
+      }
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
