@@ -23,7 +23,6 @@ import org.firebreak.detect.evaluation.GroundTruth;
 import org.firebreak.ledger.Ledger;
 import org.firebreak.ledger.LedgerVerifier;
 import org.firebreak.ledger.note.NoteVerifier;
-import org.firebreak.ledger.storage.DirectoryStorage;
 import org.firebreak.server.Deployment;
 import org.firebreak.sim.City;
 import org.firebreak.sim.CityGenerator;
@@ -150,7 +149,8 @@ final class DemoCommand implements Callable<Integer> {
           receipts++;
         }
       }
-      DirectoryStorage storage = new DirectoryStorage(d.dataDir().resolve(Deployment.LEDGER_DIR));
+      // The log as the running server publishes it (its directory catches up at the next sync point).
+      org.firebreak.ledger.storage.LedgerStorage storage = d.logFiles();
       LedgerVerifier.Result verified = LedgerVerifier.verify(storage, key);
       String checkpoint = new String(storage.read(Ledger.CHECKPOINT).orElseThrow(), StandardCharsets.UTF_8);
       org.firebreak.ledger.LogReader log = org.firebreak.ledger.LogReader.open(storage, key);
@@ -171,7 +171,6 @@ final class DemoCommand implements Callable<Integer> {
       org.firebreak.report.TransparencyReport report = org.firebreak.report.TransparencyReport.compute(log, key,
           period, org.firebreak.report.Options.defaults().withRules(ReportCommand.catalog()));
       org.firebreak.report.ReportWriter.write(report, reportDir);
-      storage.close(); // this read-only view of the ledger directory: the server keeps its own
       out.printf("Transparency report for %s: %s (also report.pdf, report.json, tables/, bundle/);"
           + " check it: firebreak report verify %s%n", period, reportDir.resolve(
               org.firebreak.report.ReportWriter.HTML), reportDir);

@@ -46,6 +46,9 @@ public final class Ledger implements AutoCloseable {
   private final LedgerOptions options;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final TileHashes.Cache tileCache = TileHashes.newCache(1024);
+  /** The newest checkpoint and partial tiles in memory, the rest in the storage: what readers read. */
+  private final RecentFiles recent;
+  private final LedgerStorage files;
   private final Thread sequencer;
   private final Thread publisher;
 
@@ -59,11 +62,15 @@ public final class Ledger implements AutoCloseable {
 
   private final TreeEdge edge; // owned by the publisher thread after open
   private final SyncPoints syncPoints; // likewise
+  private java.util.Set<String> partialsOnDisk; // likewise: the partial tiles the storage holds, of the last point
 
   private Ledger(LedgerStorage storage, NoteSigner signer, String origin, LedgerOptions options, TreeEdge edge,
       SignedCheckpoint published, SyncPoints syncPoints) {
     this.storage = storage;
+    this.recent = new RecentFiles(storage);
+    this.files = recent.view();
     this.syncPoints = syncPoints;
+    this.partialsOnDisk = edge.partialPaths();
     this.signer = signer;
     this.origin = origin;
     this.options = options;
@@ -214,7 +221,16 @@ public final class Ledger implements AutoCloseable {
 
   /** Proofs and hashes of the tree as of the latest published checkpoint. */
   public LogReader reader() {
-    return new LogReader(storage, checkpoint(), tileCache);
+    return new LogReader(files, checkpoint(), tileCache);
+  }
+
+  /**
+   * The log's files as they are published (read-only): the checkpoint, tiles and entry bundles to serve. The
+   * storage itself holds them as of the last sync point (at most {@link LedgerOptions#syncInterval()} behind, and
+   * whole as of then); this view holds the newest.
+   */
+  public LedgerStorage files() {
+    return files;
   }
 
   /** Stops taking appends, publishes everything acknowledged, and closes the storage. */
@@ -352,21 +368,20 @@ public final class Ledger implements AutoCloseable {
         }
         if (!todo.isEmpty()) {
           // Tiles and bundles without an fsync each: the journal can rebuild them (SyncPoints).
-          Map<String, byte[]> files = edge.append(todo, new ArrayList<>());
-          storage.writeUnsynced(files);
-          syncPoints.written(files.keySet());
+          // Full tiles and bundles to the storage; the partial ones stay in memory until the next sync point.
+          syncPoints.written(recent.publish(edge.append(todo, new ArrayList<>())));
         }
         if (System.nanoTime() - lastCheckpoint >= interval || closing) {
           lastCheckpoint = System.nanoTime();
           SignedCheckpoint signed = publishCheckpoint();
           if (lastCheckpoint - lastSyncPoint >= options.syncInterval().toNanos()) {
-            syncPoints.mark(signed, edge.partialPaths());
+            markSyncPoint(signed);
             lastSyncPoint = lastCheckpoint;
           }
         }
       }
       // Closing: everything published is made durable, so the next open has nothing to rebuild.
-      syncPoints.mark(checkpoint(), edge.partialPaths());
+      markSyncPoint(checkpoint());
       syncPoints.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -379,10 +394,9 @@ public final class Ledger implements AutoCloseable {
   private SignedCheckpoint publishCheckpoint() throws IOException {
     Checkpoint cp = new Checkpoint(origin, edge.size(), edge.root(), List.of());
     SignedCheckpoint signed = SignedCheckpoint.sign(cp, signer);
-    // Atomically replaced but not synced: every entry it covers is in the journal, so after a crash open signs a
-    // checkpoint at least as large over the same tree. It becomes durable at the next sync point.
-    storage.writeUnsynced(Map.of(CHECKPOINT, signed.note().getBytes(StandardCharsets.UTF_8)));
-    syncPoints.written(List.of(CHECKPOINT));
+    // In memory until the next sync point: every entry it covers is in the journal, so after a crash open signs a
+    // checkpoint at least as large over the same tree.
+    recent.checkpoint(signed.note().getBytes(StandardCharsets.UTF_8));
     List<Waiter> ready = new ArrayList<>();
     synchronized (this) {
       published = signed;
@@ -392,6 +406,22 @@ public final class Ledger implements AutoCloseable {
     }
     ready.forEach(w -> w.future().complete(signed));
     return signed;
+  }
+
+  /**
+   * Writes the partial tiles and the checkpoint of {@code cp} (the edge's size) to the storage and makes everything
+   * written since the last sync point durable in the background: the storage then holds a whole log as of {@code
+   * cp}, its checkpoint written last.
+   */
+  private void markSyncPoint(SignedCheckpoint cp) throws IOException {
+    Map<String, byte[]> point = new java.util.LinkedHashMap<>(edge.partialFiles());
+    // A partial tile the last point wrote already has these bytes (same width): rewritten, it would be at risk again.
+    point.keySet().removeAll(partialsOnDisk);
+    partialsOnDisk = edge.partialPaths();
+    point.put(CHECKPOINT, cp.note().getBytes(StandardCharsets.UTF_8));
+    storage.writeUnsynced(point);
+    syncPoints.written(point.keySet());
+    syncPoints.mark(cp, edge.partialPaths());
   }
 
   private void fail(Throwable t) {

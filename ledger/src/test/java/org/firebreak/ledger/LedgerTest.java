@@ -151,6 +151,68 @@ class LedgerTest {
   }
 
   @Test
+  void betweenSyncPointsPartialTilesAndTheCheckpointAreServedFromMemoryAndTheDirectoryStaysAWholeLog()
+      throws Exception {
+    // Sync points an hour apart: after creation nothing but full tiles reaches the directory until the ledger closes.
+    LedgerOptions rarely = new LedgerOptions(4096, Duration.ofMillis(1), Duration.ZERO, Duration.ofHours(1));
+    try (Ledger l = Ledger.create(new DirectoryStorage(dir), signer, "test.log", rarely)) {
+      for (int i = 0; i < 300; i++) {
+        l.append(e("m" + i));
+      }
+      SignedCheckpoint cp300 = l.checkpointCovering(300).get();
+      for (int i = 300; i < 310; i++) {
+        l.append(e("m" + i));
+      }
+      SignedCheckpoint cp = l.checkpointCovering(310).get();
+      long size = cp.checkpoint().size();
+      int edge = (int) (size % 256);
+
+      // The directory: the first full tile and bundle, and still the empty log's checkpoint (no partials yet).
+      DirectoryStorage disk = new DirectoryStorage(dir);
+      assertThat(disk.read("tile/0/000")).isPresent();
+      assertThat(disk.read("tile/entries/000")).isPresent();
+      assertThat(disk.read("tile/0/001.p/" + edge)).isEmpty();
+      assertThat(SignedCheckpoint.parse(new String(disk.read(Ledger.CHECKPOINT).orElseThrow(),
+          StandardCharsets.UTF_8), List.of(signer.verifier())).checkpoint().size()).isZero();
+
+      // What the ledger serves: the newest checkpoint, its partial tile and bundle; an older, narrower partial as
+      // the prefix of the newest (the hashes and entries counted here from the entries themselves).
+      var files = l.files();
+      assertThat(new String(files.read(Ledger.CHECKPOINT).orElseThrow(), StandardCharsets.UTF_8))
+          .isEqualTo(cp.note());
+      List<byte[]> bundle = new ArrayList<>();
+      java.io.ByteArrayOutputStream hashes = new java.io.ByteArrayOutputStream();
+      for (int i = 256; i < size; i++) {
+        bundle.add(e("m" + i));
+        hashes.writeBytes(Hashes.leafHash(e("m" + i)));
+      }
+      assertThat(files.read("tile/entries/001.p/" + edge)).hasValueSatisfying(b -> assertThat(b)
+          .isEqualTo(org.firebreak.ledger.tiles.EntryBundle.encode(bundle)));
+      assertThat(files.read("tile/0/001.p/" + edge)).hasValueSatisfying(b -> assertThat(b)
+          .isEqualTo(hashes.toByteArray()));
+      int older = (int) (cp300.checkpoint().size() % 256);
+      assertThat(files.read("tile/entries/001.p/" + older)).hasValueSatisfying(b -> assertThat(b)
+          .isEqualTo(org.firebreak.ledger.tiles.EntryBundle.encode(bundle.subList(0, older))));
+      assertThat(files.read("tile/0/001.p/" + older)).hasValueSatisfying(b -> assertThat(b)
+          .isEqualTo(java.util.Arrays.copyOf(hashes.toByteArray(), older * 32)));
+      assertThat(files.read("tile/0/001.p/" + (edge + 1))).isEmpty(); // wider than the tree: no such tile
+      assertThatThrownBy(() -> files.write(java.util.Map.of("tile/0/009", new byte[32])))
+          .isInstanceOf(UnsupportedOperationException.class);
+
+      // A reader of the older checkpoint proves against it with the newer partial's prefix.
+      LogReader r = new LogReader(files, cp300, org.firebreak.ledger.tiles.TileHashes.newCache(8));
+      Proofs.verifyInclusion(290, 300, Hashes.leafHash(e("m290")), r.inclusionProof(290, 300),
+          cp300.checkpoint().root());
+    }
+    // Closed: the directory alone is the whole log, its checkpoint the last one, every entry provable.
+    LogReader alone = LogReader.open(new DirectoryStorage(dir), signer.verifier());
+    assertThat(alone.size()).isEqualTo(310);
+    assertThat(alone.entry(305)).isEqualTo(e("m305"));
+    Proofs.verifyInclusion(305, 310, Hashes.leafHash(e("m305")), alone.inclusionProof(305, 310),
+        alone.checkpoint().checkpoint().root());
+  }
+
+  @Test
   void reopeningContinuesTheSameTree() throws Exception {
     byte[] root100;
     try (Ledger l = create()) {

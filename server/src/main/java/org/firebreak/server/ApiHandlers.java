@@ -233,6 +233,14 @@ final class ApiHandlers {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType(JSON_UTF8);
-    ctx.result(body.toString());
+    try {
+      // Straight to UTF-8 bytes: a String first would be encoded once more on the way out.
+      ctx.result(BODY_WRITER.writeValueAsBytes(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always prints", e);
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectWriter BODY_WRITER =
+      new com.fasterxml.jackson.databind.ObjectMapper().writer();
 }

@@ -107,7 +107,6 @@ public final class Deployment implements AutoCloseable {
   private final Store store;
   private final Gateway gateway;
   private final Ledger ledger;
-  private final LedgerStorage logFiles;
   private final FirebreakServer server;
   private final FlagPublisher flags;
   private final String verifierKey;
@@ -116,14 +115,13 @@ public final class Deployment implements AutoCloseable {
   private final Optional<URI> oidcJwks;
   private boolean closed;
 
-  private Deployment(Settings settings, Store store, Gateway gateway, Ledger ledger, LedgerStorage logFiles,
+  private Deployment(Settings settings, Store store, Gateway gateway, Ledger ledger,
       FirebreakServer server, FlagPublisher flags, String verifierKey, boolean adminTokenWritten,
       boolean ledgerCreated, Optional<URI> oidcJwks) {
     this.settings = settings;
     this.store = store;
     this.gateway = gateway;
     this.ledger = ledger;
-    this.logFiles = logFiles;
     this.server = server;
     this.flags = flags;
     this.verifierKey = verifierKey;
@@ -142,16 +140,8 @@ public final class Deployment implements AutoCloseable {
     try {
       Store store = Store.open(s.effectiveDbUrl());
       opened.add(store);
-      LedgerStorage storage;
-      LedgerStorage logFiles;
-      if (store.vendor() == Vendor.SQLITE) {
-        storage = new DirectoryStorage(dir.resolve(LEDGER_DIR));
-        logFiles = new DirectoryStorage(dir.resolve(LEDGER_DIR));
-      } else {
-        storage = store.ledgerStorage();
-        logFiles = store.ledgerStorage();
-      }
-      opened.add(logFiles);
+      LedgerStorage storage = store.vendor() == Vendor.SQLITE ? new DirectoryStorage(dir.resolve(LEDGER_DIR))
+          : store.ledgerStorage();
       boolean exists = storage.read(Ledger.CHECKPOINT).isPresent();
       NoteSigner signer = signer(dir.resolve(KEY_FILE), s.origin(), exists);
       Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.service())
@@ -179,7 +169,7 @@ public final class Deployment implements AutoCloseable {
       gc.bindTo(prometheus);
       opened.add(0, gc);
       Optional<OidcAuthenticator> oidc = oidcSettings.map(o -> OidcAuthenticator.create(o, gateway));
-      FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), logFiles,
+      FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), ledger.files(),
           signer.verifier().text(), prometheus,
           FirebreakServer.Options.defaults(s.host(), s.port()).withReports(dir.resolve(REPORTS_DIR)),
           oidc.map(Authenticator.class::cast)).start();
@@ -187,7 +177,7 @@ public final class Deployment implements AutoCloseable {
       // Closed before the ledger (its last run appends), after HTTP (so it sees every request answered).
       FlagPublisher flags = new FlagPublisher(store, ledger, Clock.systemUTC(), s.flags()).start();
       opened.add(0, flags);
-      return new Deployment(s, store, gateway, ledger, logFiles, server, flags, signer.verifier().text(), tokenWritten,
+      return new Deployment(s, store, gateway, ledger, server, flags, signer.verifier().text(), tokenWritten,
           !exists, oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {
       for (AutoCloseable c : opened) {
@@ -317,6 +307,15 @@ public final class Deployment implements AutoCloseable {
     return flags.runOnce();
   }
 
+  /**
+   * The log's files as published, read-only: the newest checkpoint and its tiles. The ledger directory (or table)
+   * holds them as of the last sync point, at most a second behind while the server runs, and all of them once it
+   * has stopped.
+   */
+  public LedgerStorage logFiles() {
+    return ledger.files();
+  }
+
   /** The flag publisher, for tests of its periodic runs. */
   FlagPublisher flagPublisher() {
     return flags;
@@ -338,11 +337,6 @@ public final class Deployment implements AutoCloseable {
     flags.close(); // logs, never throws: a failed last run leaves its flags to the next start
     try {
       ledger.close();
-    } catch (IOException e) {
-      failure = failure == null ? e : failure;
-    }
-    try {
-      logFiles.close();
     } catch (IOException e) {
       failure = failure == null ? e : failure;
     }

@@ -30,7 +30,7 @@ import org.firebreak.store.Role;
  * each route then checks its roles. Errors are application/problem+json ({@link Problems}).
  *
  * <pre>{@code
- * FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, clock), ledgerFiles, verifierKey,
+ * FirebreakServer server = new FirebreakServer(gateway, new AuditFlags(store, clock), ledger.files(), verifierKey,
  *     prometheus, FirebreakServer.Options.defaults("127.0.0.1", 8080)).start();
  * ...
  * server.stop();
@@ -112,7 +112,8 @@ public final class FirebreakServer implements AutoCloseable {
   /**
    * @param gateway the request pipeline
    * @param flags the detectors over the store's requests, for {@code GET /v1/flags}
-   * @param ledgerFiles the ledger's storage, read for {@code /log/}: only the checkpoint and tiles are served
+   * @param ledgerFiles the ledger's files as published ({@code Ledger.files()}), read for {@code /log/}: only the
+   *     checkpoint and tiles are served
    * @param verifierKey the log's verifier key text, served at {@code /log/vkey}
    * @param prometheus the registry the server's meters go to and {@code /metrics} scrapes
    */

@@ -45,7 +45,6 @@ final class Fixture implements AutoCloseable {
   final TestDatabases.Database db;
   final Store store;
   final Ledger ledger;
-  final LedgerStorage logFiles;
   /** The tile directory (SQLite); null when the ledger lives in the database. */
   final Path tiles;
   final NoteSigner signer;
@@ -63,11 +62,9 @@ final class Fixture implements AutoCloseable {
     if (kind == TestDatabases.Kind.SQLITE) {
       tiles = Files.createTempDirectory(dir, "ledger");
       storage = new DirectoryStorage(tiles);
-      logFiles = new DirectoryStorage(tiles);
     } else {
       tiles = null;
       storage = store.ledgerStorage();
-      logFiles = store.ledgerStorage();
     }
     this.ledger = Ledger.create(storage, signer, signer.name(), LedgerOptions.defaults());
     Gateway gateway = new Gateway(store, engine(), ledger, JSON, Clock.systemUTC());
@@ -77,7 +74,7 @@ final class Fixture implements AutoCloseable {
     this.admin = store.users().createWithToken(new User("admin", "firebreak-admin", Set.of(Role.ADMIN), List.of(),
         List.of()));
     this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), logFiles,
+    this.server = new FirebreakServer(gateway, new AuditFlags(store, Clock.systemUTC()), ledger.files(),
         signer.verifier().text(), prometheus, options).start();
     this.http = new Http(server.port());
   }
@@ -153,7 +150,6 @@ final class Fixture implements AutoCloseable {
   public void close() throws IOException, SQLException {
     server.stop();
     ledger.close();
-    logFiles.close();
     store.close();
     db.drop();
   }

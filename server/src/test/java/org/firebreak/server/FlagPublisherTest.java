@@ -42,21 +42,28 @@ class FlagPublisherTest {
   private record Published(long index, long requestIndex, String detector, String severity, List<Long> evidence,
       byte[] bytes) {}
 
+  /** The flags in the log of a stopped deployment: its directory holds the whole log. */
   private static List<Published> flags(Path dir) throws Exception {
+    try (DirectoryStorage storage = new DirectoryStorage(dir.resolve(Deployment.LEDGER_DIR))) {
+      return flags(dir, storage);
+    }
+  }
+
+  /** The flags in the log as {@code storage} holds it (a running deployment's: {@link Deployment#logFiles}). */
+  private static List<Published> flags(Path dir, org.firebreak.ledger.storage.LedgerStorage storage)
+      throws Exception {
     NoteVerifier key = NoteVerifier.parse(Files.readString(dir.resolve(Deployment.VKEY_FILE)).strip());
     List<Published> out = new ArrayList<>();
-    try (DirectoryStorage storage = new DirectoryStorage(dir.resolve(Deployment.LEDGER_DIR))) {
-      assertThat(LedgerVerifier.verify(storage, key).problem()).isEmpty();
-      LogReader log = LogReader.open(storage, key);
-      for (long i = 0; i < log.size(); i++) {
-        byte[] bytes = log.entry(i);
-        JsonNode e = Http.JSON.readTree(bytes);
-        if (e.get("type").asText().equals("flag")) {
-          List<Long> evidence = new ArrayList<>();
-          e.get("evidence").forEach(n -> evidence.add(n.asLong()));
-          out.add(new Published(i, e.get("requestIndex").asLong(), e.get("detector").asText(),
-              e.get("severity").asText(), evidence, bytes));
-        }
+    assertThat(LedgerVerifier.verify(storage, key).problem()).isEmpty();
+    LogReader log = LogReader.open(storage, key);
+    for (long i = 0; i < log.size(); i++) {
+      byte[] bytes = log.entry(i);
+      JsonNode e = Http.JSON.readTree(bytes);
+      if (e.get("type").asText().equals("flag")) {
+        List<Long> evidence = new ArrayList<>();
+        e.get("evidence").forEach(n -> evidence.add(n.asLong()));
+        out.add(new Published(i, e.get("requestIndex").asLong(), e.get("detector").asText(),
+            e.get("severity").asText(), evidence, bytes));
       }
     }
     return out;
@@ -124,18 +131,18 @@ class FlagPublisherTest {
       // requests since the last run. The request for ICE is flagged now; the relay needs the window.
       FlagPublisher.Run quick = publisher.runScheduled();
       assertThat(quick.requests()).isEqualTo(2);
-      List<Published> afterQuick = flags(dir);
+      List<Published> afterQuick = flags(dir, d.logFiles());
       assertThat(afterQuick).extracting(Published::detector).contains("immigration-agency")
           .doesNotContain("relay");
       assertThat(afterQuick).filteredOn(f -> f.detector().equals("immigration-agency"))
           .extracting(Published::requestIndex).containsOnly(indexes.get(forIce));
       // Nothing arrived since, and both were settled (logged) when read: the next quick run reads nothing.
       assertThat(publisher.runScheduled().requests()).isZero();
-      assertThat(flags(dir)).hasSize(afterQuick.size());
+      assertThat(flags(dir, d.logFiles())).hasSize(afterQuick.size());
 
       // A full run (asked for, as the demo and close do) adds the relay and repeats nothing.
       assertThat(publisher.runOnce().published()).isPositive();
-      List<Published> afterFull = flags(dir);
+      List<Published> afterFull = flags(dir, d.logFiles());
       assertThat(afterFull).filteredOn(f -> f.detector().equals("relay")).singleElement()
           .satisfies(f -> assertThat(f.evidence()).contains(indexes.get(search), indexes.get(forIce)));
       assertThat(afterFull).hasSize(afterQuick.size() + 1);

@@ -103,6 +103,8 @@ class LogRoutesTest {
     if (f.tiles != null) {
       Files.writeString(f.tiles.resolve("ledger.key"), secret);
       Files.writeString(f.tiles.getParent().resolve("ledger.key"), secret);
+      // (tile/ itself holds only full tiles while the log has fewer than 256 entries: made here.)
+      Files.createDirectories(f.tiles.resolve("tile"));
       Files.writeString(f.tiles.resolve("tile").resolve("ledger.key"), secret);
     }
     List<String> refused = List.of(
