@@ -22,7 +22,7 @@ class MigrationTest extends StoreTestBase {
     List<String> versions = store.jdbi().withHandle(h -> h.createQuery(
         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         .mapTo(String.class).list());
-    assertThat(versions).containsExactly("1", "2", "3");
+    assertThat(versions).containsExactly("1", "2", "3", "4");
     assertThat(store.vendor()).isEqualTo(kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL);
   }
 
@@ -34,7 +34,7 @@ class MigrationTest extends StoreTestBase {
     assertThat(store.agencies().get("sfpd")).contains(agency("sfpd"));
     int applied = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
         + "WHERE version IS NOT NULL").mapTo(Integer.class).one());
-    assertThat(applied).isEqualTo(3);
+    assertThat(applied).isEqualTo(4);
   }
 
   @Test
