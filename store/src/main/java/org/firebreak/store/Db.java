@@ -68,30 +68,6 @@ final class Db {
         : java.util.Optional.empty();
     this.writeLock = vendor == Vendor.SQLITE ? new ReentrantLock() : null;
     committer.start();
-    if (vendor == Vendor.SQLITE) {
-      walCheckpoints.scheduleWithFixedDelay(this::checkpointWal, WAL_CHECKPOINT_MS, WAL_CHECKPOINT_MS,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** How often the SQLite write-ahead log is copied into the database file. */
-  static final long WAL_CHECKPOINT_MS = 200;
-  private final java.util.concurrent.ScheduledExecutorService walCheckpoints =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().daemon().name("store-wal-checkpoint").unstarted(r));
-
-  /**
-   * Copies what the write-ahead log holds into the database file without waiting for (or holding up) the writer
-   * (PASSIVE): connections do not checkpoint on commit here (wal_autocheckpoint is 0), so a group commit never
-   * includes one. A failed checkpoint is tried again at the next one; the log only grows meanwhile.
-   */
-  private void checkpointWal() {
-    try (java.sql.Connection c = reads.getConnection(); java.sql.Statement st = c.createStatement()) {
-      st.execute("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (SQLException | RuntimeException e) {
-      System.getLogger(Db.class.getName()).log(System.Logger.Level.WARNING,
-          "checkpointing the SQLite write-ahead log failed (tried again shortly): " + e.getMessage());
-    }
   }
 
   /** Runs a read on the thread's transaction if it has one, else on a pooled connection in autocommit. */
@@ -318,12 +294,6 @@ final class Db {
   /** Stops taking grouped writes once those queued are committed. */
   void close() {
     closed = true;
-    walCheckpoints.shutdown(); // a checkpoint under way finishes; closing the last connection checkpoints the rest
-    try {
-      walCheckpoints.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     groupQueue.add(STOP);
     try {
       committer.join(java.time.Duration.ofSeconds(30));

@@ -126,8 +126,6 @@ public final class Store implements AutoCloseable {
     c.enforceForeignKeys(true);
     c.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    // No checkpoint inside a commit: it would hold up every request of the group. Db runs them in the background.
-    c.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
     SQLiteDataSource ds = new SQLiteDataSource(c);
     ds.setUrl(url);
     return ds;
