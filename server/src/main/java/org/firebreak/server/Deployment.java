@@ -83,7 +83,7 @@ public final class Deployment implements AutoCloseable {
       Objects.requireNonNull(flags, "flags");
     }
 
-    /** Flags published every 5 seconds over the last 30 days. */
+    /** Flags published every second over the last 30 days. */
     public Settings(Path dataDir, Optional<String> dbUrl, String host, int port, String origin,
         Optional<OidcSettings> oidc) {
       this(dataDir, dbUrl, host, port, origin, oidc, FlagPublisher.Settings.defaults());
