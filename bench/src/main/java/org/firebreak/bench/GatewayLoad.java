@@ -26,7 +26,8 @@ import org.firebreak.server.Deployment;
  * {@code firebreak serve} does), with the same server's {@code GET /healthz} measured in the same run as the ceiling.
  *
  * <p>Setup over HTTP: a local police agency with a REQUESTER, ICE ERO with a REQUESTER, a DMV custodian and its
- * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (64) connections of wrk (or, with {@code
+ * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (128; with 64 the answers' latency, not the CPU, bounded the rate: 64 clients over ~18 ms each
+ * is ~3,500 requests/s with the machine two-thirds busy) connections of wrk (or, with {@code
  * -Dclient=java}, virtual threads sharing one {@link HttpClient}), each a closed loop, drive the server for {@code
  * -Dwarmup} (180: the JIT's C2 compiler was still busy 70–100 s into this load, at up to a fifth of the CPU) + {@code -Dseconds} (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
  * the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields released). Only 2xx
@@ -39,7 +40,7 @@ import org.firebreak.server.Deployment;
  */
 public final class GatewayLoad {
   static final int RECORDS = 10_000;
-  private static final int CLIENTS = Integer.getInteger("clients", 64);
+  private static final int CLIENTS = Integer.getInteger("clients", 128);
   private static final int WARMUP = Integer.getInteger("warmup", 180);
   private static final int SECONDS = Integer.getInteger("seconds", 10);
   private static final int HEALTHZ_WARMUP = 15;
