@@ -62,7 +62,6 @@ public final class Ledger implements AutoCloseable {
 
   private final TreeEdge edge; // owned by the publisher thread after open
   private final SyncPoints syncPoints; // likewise
-  private java.util.Set<String> partialsOnDisk; // likewise: the partial tiles the storage holds, of the last point
 
   private Ledger(LedgerStorage storage, NoteSigner signer, String origin, LedgerOptions options, TreeEdge edge,
       SignedCheckpoint published, SyncPoints syncPoints) {
@@ -70,7 +69,6 @@ public final class Ledger implements AutoCloseable {
     this.recent = new RecentFiles(storage);
     this.files = recent.view();
     this.syncPoints = syncPoints;
-    this.partialsOnDisk = edge.partialPaths();
     this.signer = signer;
     this.origin = origin;
     this.options = options;
@@ -143,7 +141,7 @@ public final class Ledger implements AutoCloseable {
       }
       storage.writeUnsynced(files);
       syncPoints.written(files.keySet());
-      syncPoints.mark(cp, edge.partialPaths());
+      syncPoints.mark(cp, edge.partialFiles());
       syncPoints.awaitInFlight();
     }
     Ledger ledger = new Ledger(storage, signer, cp.checkpoint().origin(), options, edge, cp, syncPoints);
@@ -375,13 +373,13 @@ public final class Ledger implements AutoCloseable {
           lastCheckpoint = System.nanoTime();
           SignedCheckpoint signed = publishCheckpoint();
           if (lastCheckpoint - lastSyncPoint >= options.syncInterval().toNanos()) {
-            markSyncPoint(signed);
+            syncPoints.mark(signed, edge.partialFiles());
             lastSyncPoint = lastCheckpoint;
           }
         }
       }
       // Closing: everything published is made durable, so the next open has nothing to rebuild.
-      markSyncPoint(checkpoint());
+      syncPoints.mark(checkpoint(), edge.partialFiles());
       syncPoints.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -406,22 +404,6 @@ public final class Ledger implements AutoCloseable {
     }
     ready.forEach(w -> w.future().complete(signed));
     return signed;
-  }
-
-  /**
-   * Writes the partial tiles and the checkpoint of {@code cp} (the edge's size) to the storage and makes everything
-   * written since the last sync point durable in the background: the storage then holds a whole log as of {@code
-   * cp}, its checkpoint written last.
-   */
-  private void markSyncPoint(SignedCheckpoint cp) throws IOException {
-    Map<String, byte[]> point = new java.util.LinkedHashMap<>(edge.partialFiles());
-    // A partial tile the last point wrote already has these bytes (same width): rewritten, it would be at risk again.
-    point.keySet().removeAll(partialsOnDisk);
-    partialsOnDisk = edge.partialPaths();
-    point.put(CHECKPOINT, cp.note().getBytes(StandardCharsets.UTF_8));
-    storage.writeUnsynced(point);
-    syncPoints.written(point.keySet());
-    syncPoints.mark(cp, edge.partialPaths());
   }
 
   private void fail(Throwable t) {

@@ -29,9 +29,8 @@ public record LedgerOptions(int maxBatch, Duration maxDelay, Duration checkpoint
 
   /**
    * For a service answering each append with a receipt: as {@link #defaults()}, but tiles and a signed checkpoint at
-   * most every 10 ms, so under load one publish (a few new files and one signature, ~1 ms of CPU here, most of it the
-   * file system creating the files) covers many entries, at the price of at most 10 ms more for an appender waiting
-   * for its checkpoint.
+   * most every 10 ms, so under load one publish (one signature, and new files only for the tiles that became full)
+   * covers many entries, at the price of at most 10 ms more for an appender waiting for its checkpoint.
    */
   public static LedgerOptions service() {
     return new LedgerOptions(4096, Duration.ofMillis(1), Duration.ofMillis(10), SYNC_INTERVAL);

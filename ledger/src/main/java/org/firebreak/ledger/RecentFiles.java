@@ -42,12 +42,12 @@ final class RecentFiles {
   Collection<String> publish(Map<String, byte[]> files) throws IOException {
     Map<String, byte[]> full = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      int cut = f.getKey().indexOf(".p/");
+      int cut = f.getKey().indexOf(TileId.PARTIAL);
       if (cut < 0) {
         full.put(f.getKey(), f.getValue());
       } else {
         partials.put(f.getKey().substring(0, cut),
-            new Partial(Integer.parseInt(f.getKey().substring(cut + 3)), f.getValue()));
+            new Partial(Integer.parseInt(f.getKey().substring(cut + TileId.PARTIAL.length())), f.getValue()));
       }
     }
     storage.writeUnsynced(full);
@@ -68,10 +68,10 @@ final class RecentFiles {
         return Optional.of(note.clone());
       }
     }
-    int cut = path.indexOf(".p/");
+    int cut = path.indexOf(TileId.PARTIAL);
     if (cut >= 0) {
       Partial kept = partials.get(path.substring(0, cut));
-      int width = width(path.substring(cut + 3));
+      int width = width(path.substring(cut + TileId.PARTIAL.length()));
       if (kept != null && width > 0 && width <= kept.width()) {
         return Optional.of(prefix(path, kept, width));
       }
@@ -133,7 +133,7 @@ final class RecentFiles {
     if (width == kept.width()) {
       return kept.data().clone();
     }
-    if (!path.startsWith("tile/entries/")) {
+    if (!path.startsWith(TileId.BUNDLES)) {
       return Arrays.copyOf(kept.data(), width * Hashes.SIZE);
     }
     byte[] bundle = kept.data();

@@ -18,7 +18,7 @@ import org.firebreak.ledger.storage.LedgerStorage;
 /**
  * Makes published tiles durable in the background. The publisher writes tiles and bundles without an fsync per
  * file (the journal already holds their entries, so they can be rebuilt); every so often it marks a sync point:
- * this class then syncs every file written since the last one, records that checkpoint as {@value #SYNCED}, lets
+ * this class then writes that point's partial tiles and checkpoint, syncs every file written since the last one, records that checkpoint as {@value #SYNCED}, lets
  * the journal forget what the synced tiles hold, and deletes the partial tiles that wider ones have replaced.
  * After a crash, {@link Ledger#open} rebuilds everything past the last sync point from the journal. One sync point
  * is in flight at a time: marking the next one waits for it, which holds the publisher back if the disk cannot keep
@@ -47,11 +47,20 @@ final class SyncPoints implements AutoCloseable {
   }
 
   /**
-   * Marks {@code checkpoint} as the next sync point: every file written so far becomes durable, then the checkpoint
-   * is recorded. {@code partials} are the paths of the edge's partial tiles at that size: they are kept, every other
-   * partial written since the last point is deleted once the point is recorded.
+   * Marks {@code checkpoint} as the next sync point: its partial tiles and the checkpoint itself are written (the
+   * checkpoint last, so the storage holds a whole log as of it), every file written so far becomes durable, then the
+   * checkpoint is recorded. {@code partialFiles} are the edge's partial tiles and bundle at that size: they are kept,
+   * every other partial is deleted once the point is recorded. A partial the last point holds or written since is
+   * not written again: same path, same bytes, and rewritten it would be at risk again until the next sync.
    */
-  void mark(SignedCheckpoint checkpoint, Set<String> partials) throws IOException {
+  void mark(SignedCheckpoint checkpoint, Map<String, byte[]> partialFiles) throws IOException {
+    Set<String> partials = Set.copyOf(partialFiles.keySet());
+    Map<String, byte[]> point = new java.util.LinkedHashMap<>(partialFiles);
+    point.keySet().removeAll(partialsAtLastPoint);
+    point.keySet().removeAll(written);
+    point.put(Ledger.CHECKPOINT, checkpoint.note().getBytes(StandardCharsets.UTF_8));
+    storage.writeUnsynced(point);
+    written(point.keySet());
     awaitInFlight();
     List<String> toSync = new ArrayList<>();
     Set<String> toDelete = new LinkedHashSet<>();
@@ -102,6 +111,6 @@ final class SyncPoints implements AutoCloseable {
   }
 
   private static boolean isPartial(String path) {
-    return path.contains(".p/");
+    return path.contains(org.firebreak.ledger.tiles.TileId.PARTIAL);
   }
 }

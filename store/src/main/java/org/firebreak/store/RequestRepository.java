@@ -424,7 +424,6 @@ public final class RequestRepository {
         decided.map(Decided::decision), decided.map(Decided::json), decided.map(d -> t),
         Optional.ofNullable(rejection), Optional.empty(), salt);
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-    boolean nested = db.inTransaction();
     return db.writeGroupedLater("store a request of user '" + requesterId + "'", h -> {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
@@ -460,8 +459,9 @@ public final class RequestRepository {
         }
         return request;
       }).exceptionallyCompose(failure -> {
+        // Only a grouped commit fails here: inside a caller's transaction the write runs at once and throws.
         Throwable e = failure instanceof java.util.concurrent.CompletionException c ? c.getCause() : failure;
-        if (!(e instanceof StoreException se) || se.kind() != Kind.UNKNOWN_REFERENCE || nested) {
+        if (!(e instanceof StoreException se) || se.kind() != Kind.UNKNOWN_REFERENCE) {
           return java.util.concurrent.CompletableFuture.failedFuture(e);
         }
         // Say which reference it was (after the rollback, so this works on PostgreSQL too).
@@ -529,14 +529,10 @@ public final class RequestRepository {
   }
 
   private StoredRequest map(ResultSet rs) throws SQLException {
-    Optional<LedgerRef> ledger = ledgerRef(rs);
-    String decision = rs.getString("decision");
-    return new StoredRequest(rs.getString("id"), rs.getString("requester_id"), rs.getString("agency_id"),
-        new String(rs.getBytes("body"), StandardCharsets.UTF_8), db.readTime(rs, "received_at"),
-        RequestStatus.valueOf(rs.getString("status")),
-        Optional.ofNullable(decision).map(Decision::valueOf), Optional.ofNullable(rs.getString("decision_json")),
-        Optional.ofNullable(db.readTime(rs, "decided_at")), Optional.ofNullable(rs.getString("rejection")),
-        ledger, rs.getBytes("salt"));
+    AuditedRequest a = mapAudited(rs);
+    return new StoredRequest(a.id(), a.requesterId(), a.agencyId(), a.requestJson(), a.receivedAt(), a.status(),
+        a.decision(), Optional.ofNullable(rs.getString("decision_json")),
+        Optional.ofNullable(db.readTime(rs, "decided_at")), a.rejection(), a.ledger(), rs.getBytes("salt"));
   }
 
   private AuditedRequest mapAudited(ResultSet rs) throws SQLException {

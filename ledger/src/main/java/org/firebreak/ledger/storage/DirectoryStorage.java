@@ -33,8 +33,6 @@ public final class DirectoryStorage implements LedgerStorage {
 
   private final Path root;
   private final Path journalDir;
-  /** Directories this instance made or found: a publish writes into the same few again and again. */
-  private final Set<Path> madeDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private FileChannel segment;
   private long segmentBytes;
   // Threads that fsync the files of one write side by side (daemon: they never keep the JVM alive).
@@ -94,6 +92,16 @@ public final class DirectoryStorage implements LedgerStorage {
 
   // Each file goes to a temporary name and is renamed into place, so a reader or a crash sees the old file or the
   // new one; when durable, every file's data is synced before any rename, and the directories after.
+  private static void writeNew(Path file, byte[] data) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer b = ByteBuffer.wrap(data);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+    }
+  }
+
   private void place(Map<String, byte[]> files, boolean durable) throws IOException {
     List<Path[]> renames = new ArrayList<>();
     List<Path> temps = new ArrayList<>();
@@ -105,17 +113,14 @@ public final class DirectoryStorage implements LedgerStorage {
         continue;
       }
       Path target = resolve(f.getKey());
-      if (!madeDirectories.contains(target.getParent())) {
-        Files.createDirectories(target.getParent());
-        madeDirectories.add(target.getParent());
-      }
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer b = ByteBuffer.wrap(f.getValue());
-        while (b.hasRemaining()) {
-          ch.write(b);
-        }
+      try {
+        writeNew(tmp, f.getValue());
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Directories are made when a write finds one missing, not checked before every write (a publish writes
+        // into the same few again and again); delete() may remove a partial tile's directory meanwhile.
+        Files.createDirectories(target.getParent());
+        writeNew(tmp, f.getValue());
       }
       temps.add(tmp);
       renames.add(new Path[] {tmp, target});

@@ -38,12 +38,17 @@ public record TileId(int level, long index, int width) {
 
   /** {@code tile/entries/<N>[.p/<W>]}: the entry bundle with the leaves of level-0 tile {@code index}. */
   public static String bundlePath(long index, int width) {
-    return "tile/entries/" + encodeIndex(index) + partialSuffix(width);
+    return BUNDLES + encodeIndex(index) + partialSuffix(width);
   }
 
   private static String partialSuffix(int width) {
-    return width == WIDTH ? "" : ".p/" + width;
+    return width == WIDTH ? "" : PARTIAL + width;
   }
+
+  /** What a partial tile's or bundle's path holds between the full one's path and its width. */
+  public static final String PARTIAL = ".p/";
+  /** Where the entry bundles are. */
+  public static final String BUNDLES = "tile/entries/";
 
   /** The tile number as zero-padded three-digit path elements, all but the last prefixed with x: x001/x234/067. */
   static String encodeIndex(long n) {
