@@ -188,7 +188,8 @@ public final class Gateway {
     Receipt receipt = logged(stored.thenCompose(s -> appendAndCheckpoint(entry)));
     recordLater(id, new LedgerRef(receipt.index(), receipt.leafHash()));
     StoredRequest s = stored.join(); // done: the receipt came after it
-    return new RequestOutcome(s.id(), s.status(), Optional.of(result), releases, Optional.of(receipt));
+    return new RequestOutcome(s.id(), s.status(), Optional.of(result), Optional.of(decisionJson), releases,
+        Optional.of(receipt));
   }
 
   /**
@@ -310,8 +311,8 @@ public final class Gateway {
     Receipt receipt = log(entry);
     store.requests().reviewLogged(review.id(), new LedgerRef(receipt.index(), receipt.leafHash()));
     StoredRequest after = store.requests().get(requestId).orElseThrow();
-    return new RequestOutcome(requestId, after.status(), Optional.of(result), store.requests().releases(requestId),
-        Optional.of(receipt));
+    return new RequestOutcome(requestId, after.status(), Optional.of(result), held.decisionJson(),
+        store.requests().releases(requestId), Optional.of(receipt));
   }
 
   /** A request as stored, for its requester (same user), an auditor or an admin. */
@@ -331,7 +332,7 @@ public final class Gateway {
       receipt = Optional.of(receiptFor(ref.get().index()));
     }
     List<Release> released = own ? store.requests().releases(requestId) : List.of();
-    return new RequestOutcome(r.id(), r.status(), result, released, receipt);
+    return new RequestOutcome(r.id(), r.status(), result, r.decisionJson(), released, receipt);
   }
 
   // ---- the registry

@@ -129,12 +129,14 @@ public final class FlagPublisher implements AutoCloseable {
    * What one run did.
    *
    * @param requests requests read (0 when nothing had changed since the last run and detection was skipped)
+   * @param judged requests shown to the detectors: a quick run reads again those settled at the last run (a request
+   *     stored late must not be missed) but does not judge them twice
    * @param flags flags the detectors raised over them
    * @param published flag entries appended now
    * @param waiting flags on requests that were not in the log yet (retried on the next run)
    */
-  public record Run(long requests, int flags, int published, int waiting) {
-    static final Run IDLE = new Run(0, 0, 0, 0);
+  public record Run(long requests, long judged, int flags, int published, int waiting) {
+    static final Run IDLE = new Run(0, 0, 0, 0, 0);
   }
 
   /** A flag as the public log identifies it: one per detector and flagged request. */
@@ -257,12 +259,19 @@ public final class FlagPublisher implements AutoCloseable {
       }
     };
     long row = 0;
+    long judged = 0;
     Optional<AuditedRequest> after = Optional.empty();
     while (true) {
       List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
       for (AuditedRequest r : page) {
         requests.put(r.id(), r);
-        events.accept(r, ++row, sink);
+        ++row;
+        // A quick run's detectors judge one request at a time: one settled at the last run was judged then, and its
+        // flags are published or were refused. Only a full run shows it to the detectors again.
+        if (full || !settled.contains(r.id())) {
+          events.accept(r, row, sink);
+          judged++;
+        }
       }
       if (page.size() < RequestRepository.MAX_LIMIT) {
         break;
@@ -357,7 +366,7 @@ public final class FlagPublisher implements AutoCloseable {
     if (!full && !requests.isEmpty()) {
       windowBehind = true;
     }
-    return new Run(requests.size(), flags.size(), acks.size(), waiting);
+    return new Run(requests.size(), judged, flags.size(), acks.size(), waiting);
   }
 
   private static Instant max(Instant a, Instant b) {

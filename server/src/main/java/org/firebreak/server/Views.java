@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Base64;
 import java.util.List;
 import org.firebreak.core.error.InvalidInputException;
@@ -29,9 +30,8 @@ final class Views {
     ObjectNode n = F.objectNode();
     n.put("id", o.id());
     n.put("status", o.status().name());
-    if (o.decision().isPresent()) {
-      n.set("decision", json.toTree(o.decision().get()));
-    }
+    // As stored: the gateway wrote it as canonical JSON, so it is not serialised again for every answer.
+    o.decisionJson().ifPresent(d -> n.putRawValue("decision", new RawValue(d)));
     n.set("released", released(o.released()));
     o.receipt().ifPresent(r -> n.set("receipt", receipt(r)));
     return n;

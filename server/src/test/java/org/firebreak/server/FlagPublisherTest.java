@@ -136,8 +136,18 @@ class FlagPublisherTest {
           .doesNotContain("relay");
       assertThat(afterQuick).filteredOn(f -> f.detector().equals("immigration-agency"))
           .extracting(Published::requestIndex).containsOnly(indexes.get(forIce));
+      assertThat(quick.judged()).isEqualTo(2);
       // Nothing arrived since, and both were settled (logged) when read: the next quick run reads nothing.
       assertThat(publisher.runScheduled().requests()).isZero();
+      assertThat(flags(dir, d.logFiles())).hasSize(afterQuick.size());
+      // One more arrives: the quick run judges it alone. It may read the two before again (those received within a
+      // second of the last run, in case one was stored late), but they were settled then and are not judged twice.
+      submit(http, officer, """
+          {"purpose":"VIOLENT_CRIME","caseNumber":"26-01702","justification":"armed robbery suspect",
+           "sources":["ca-dmv"],"query":{"license":"D7654321"}}""");
+      FlagPublisher.Run next = publisher.runScheduled();
+      assertThat(next.requests()).isBetween(1L, 3L);
+      assertThat(next.judged()).isEqualTo(1);
       assertThat(flags(dir, d.logFiles())).hasSize(afterQuick.size());
 
       // A full run (asked for, as the demo and close do) adds the relay and repeats nothing.
@@ -180,7 +190,7 @@ class FlagPublisherTest {
       assertThat(run.waiting()).isZero();
       assertThat(run.published()).isPositive();
       // Nothing happened since: the next run reads nothing and appends nothing.
-      assertThat(d.publishFlags()).isEqualTo(new FlagPublisher.Run(0, 0, 0, 0));
+      assertThat(d.publishFlags()).isEqualTo(new FlagPublisher.Run(0, 0, 0, 0, 0));
     }
     first = flags(dir);
     // The officer's earlier search, followed by the same officer's request for ICE: a relay, pointing at both; the
