@@ -140,8 +140,8 @@ class FlagPublisherTest {
       // Nothing arrived since, and both were settled (logged) when read: the next quick run reads nothing.
       assertThat(publisher.runScheduled().requests()).isZero();
       assertThat(flags(dir, d.logFiles())).hasSize(afterQuick.size());
-      // One more arrives: the quick run judges it alone. It may read the two before again (those received within a
-      // second of the last run, in case one was stored late), but they were settled then and are not judged twice.
+      // One more arrives: the quick run judges it alone. It may read the two before again (those received shortly
+      // before the last run, in case one was stored late), but they were settled then and are not judged twice.
       submit(http, officer, """
           {"purpose":"VIOLENT_CRIME","caseNumber":"26-01702","justification":"armed robbery suspect",
            "sources":["ca-dmv"],"query":{"license":"D7654321"}}""");
