@@ -11,8 +11,9 @@ import org.firebreak.store.RequestStatus;
  * The answer to a request: its id and status, the decision (none for a rejected one), what was released, and the
  * receipt.
  *
- * @param decisionJson the decision as the store holds it (canonical JSON, written by the gateway), present exactly
- *     when {@code decision} is: an answer can carry it as it is instead of serialising the decision again
+ * @param decisionJson the decision's JSON as the store holds it (the text {@code decision} was read from, or, for a
+ *     request just decided, its canonical JSON), present exactly when {@code decision} is: an answer can carry it as
+ *     it is instead of serialising the decision again
  */
 public record RequestOutcome(String id, RequestStatus status, Optional<DecisionResult> decision,
     Optional<String> decisionJson, List<Release> released, Optional<Receipt> receipt) {

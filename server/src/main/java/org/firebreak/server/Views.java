@@ -30,7 +30,7 @@ final class Views {
     ObjectNode n = F.objectNode();
     n.put("id", o.id());
     n.put("status", o.status().name());
-    // As stored: the gateway wrote it as canonical JSON, so it is not serialised again for every answer.
+    // The decision's JSON as stored (the gateway read or wrote that very text): not serialised again per answer.
     o.decisionJson().ifPresent(d -> n.putRawValue("decision", new RawValue(d)));
     n.set("released", released(o.released()));
     o.receipt().ifPresent(r -> n.set("receipt", receipt(r)));
