@@ -332,9 +332,12 @@ public final class Ledger implements AutoCloseable {
     try {
       long interval = options.checkpointInterval().toNanos();
       long lastCheckpoint = System.nanoTime() - interval;
+      long syncInterval = options.syncInterval().toNanos();
       long lastSyncPoint = System.nanoTime();
+      long synced = published.checkpoint().size(); // the size of the last checkpoint the directory holds
       while (true) {
         List<byte[]> todo = List.of();
+        boolean syncDue = false;
         synchronized (this) {
           notifyAll(); // wake a sequencer waiting for the backlog to shrink
           boolean finished = false;
@@ -345,7 +348,14 @@ public final class Ledger implements AutoCloseable {
                 finished = true;
                 break;
               }
-              wait(100);
+              // Idle: the directory still gets the newest checkpoint one sync interval after the last sync point,
+              // not only when the next append arrives.
+              long untilSync = syncInterval - (System.nanoTime() - lastSyncPoint);
+              if (published.checkpoint().size() > synced && untilSync <= 0) {
+                syncDue = true;
+                break;
+              }
+              wait(published.checkpoint().size() > synced ? Math.clamp(untilSync / 1_000_000, 1, 100) : 100);
               continue;
             }
             // Tiles are written as soon as there is a full slice, checkpoints at most once per interval.
@@ -358,11 +368,20 @@ public final class Ledger implements AutoCloseable {
           if (finished) {
             break;
           }
-          // A bounded slice at a time: no publish holds millions of tiles in memory at once.
-          int n = Math.min(unpublished.size(), MAX_PER_PUBLISH);
-          todo = new ArrayList<>(unpublished.subList(0, n));
-          unpublished.subList(0, n).clear();
-          notifyAll();
+          if (!syncDue) {
+            // A bounded slice at a time: no publish holds millions of tiles in memory at once.
+            int n = Math.min(unpublished.size(), MAX_PER_PUBLISH);
+            todo = new ArrayList<>(unpublished.subList(0, n));
+            unpublished.subList(0, n).clear();
+            notifyAll();
+          }
+        }
+        if (syncDue) {
+          SignedCheckpoint newest = checkpoint();
+          syncPoints.mark(newest, edge.partialFiles());
+          lastSyncPoint = System.nanoTime();
+          synced = newest.checkpoint().size();
+          continue;
         }
         if (!todo.isEmpty()) {
           // Tiles and bundles without an fsync each: the journal can rebuild them (SyncPoints).
@@ -372,9 +391,10 @@ public final class Ledger implements AutoCloseable {
         if (System.nanoTime() - lastCheckpoint >= interval || closing) {
           lastCheckpoint = System.nanoTime();
           SignedCheckpoint signed = publishCheckpoint();
-          if (lastCheckpoint - lastSyncPoint >= options.syncInterval().toNanos()) {
+          if (lastCheckpoint - lastSyncPoint >= syncInterval) {
             syncPoints.mark(signed, edge.partialFiles());
             lastSyncPoint = lastCheckpoint;
+            synced = signed.checkpoint().size();
           }
         }
       }

@@ -213,6 +213,31 @@ class LedgerTest {
   }
 
   @Test
+  void anIdleLogReachesTheDirectoryOneSyncIntervalAfterItsLastAppend() throws Exception {
+    // Sync points 300 ms apart; the appends come within the first interval, then nothing more arrives.
+    LedgerOptions options = new LedgerOptions(4096, Duration.ofMillis(1), Duration.ZERO, Duration.ofMillis(300));
+    try (Ledger l = Ledger.create(new DirectoryStorage(dir), signer, "test.log", options)) {
+      for (int i = 0; i < 10; i++) {
+        l.append(e("idle" + i));
+      }
+      l.checkpointCovering(10).get();
+      // Without another append the directory alone (what `firebreak ledger verify --dir` reads while the server
+      // runs) still comes to hold all ten, within a few sync intervals.
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      long onDisk = 0;
+      while (onDisk < 10 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        onDisk = LogReader.open(new DirectoryStorage(dir), signer.verifier()).size();
+      }
+      assertThat(onDisk).isEqualTo(10);
+      LogReader alone = LogReader.open(new DirectoryStorage(dir), signer.verifier());
+      assertThat(alone.entry(9)).isEqualTo(e("idle9"));
+      Proofs.verifyInclusion(9, 10, Hashes.leafHash(e("idle9")), alone.inclusionProof(9, 10),
+          alone.checkpoint().checkpoint().root());
+    }
+  }
+
+  @Test
   void reopeningContinuesTheSameTree() throws Exception {
     byte[] root100;
     try (Ledger l = create()) {
