@@ -71,6 +71,8 @@ public final class Gateway {
   private final com.github.benmanes.caffeine.cache.Cache<String, Caller> callers;
   /** Ledger indexes appended but not yet recorded in the store, by request id (see recordLater). */
   private final Map<String, LedgerRef> loggedSoon = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The packs in force as the decisions and their entries write them, written once (see {@link PacksJson}). */
+  private final PacksJson packsInForce;
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
   public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock) {
@@ -81,6 +83,17 @@ public final class Gateway {
     this.clock = clock;
     this.callers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CALLER_CACHE_TTL)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).maximumSize(10_000).build();
+    this.packsInForce = PacksJson.of(engine.packs().refs(), json);
+  }
+
+  /**
+   * The packs that decided, as a decision's JSON and as its ledger entry name them, each in canonical JSON. Every
+   * decision names all the packs in force, and they are more than half of its bytes: written once, not per request.
+   */
+  private record PacksJson(List<PackRef> refs, CanonicalJson.Canonical decision, PublicEntry.Packs entry) {
+    static PacksJson of(List<PackRef> refs, StrictJson json) {
+      return new PacksJson(List.copyOf(refs), CanonicalJson.canonical(json.toTree(refs)), PublicEntry.Packs.of(refs));
+    }
   }
 
   /**
@@ -171,11 +184,15 @@ public final class Gateway {
     }
     // The decision as canonical JSON once: the text stored, and the same text inside the private record's canonical
     // form (written as it is, neither parsed nor canonicalised again).
-    CanonicalJson.Canonical decision = CanonicalJson.canonical(json.toTree(result));
+    PacksJson packs = result.packs().equals(packsInForce.refs()) ? packsInForce : PacksJson.of(result.packs(), json);
+    ObjectNode tree = (ObjectNode) json.toTree(new DecisionResult(result.decision(), result.effectivePurposes(),
+        result.inferences(), result.sources(), List.of()));
+    tree.set("packs", packs.decision().node());
+    CanonicalJson.Canonical decision = CanonicalJson.canonical(tree);
     String decisionJson = decision.text();
     byte[] salt = store.requests().newSalt();
     JsonNode privateRecord = privateRecord(id, caller, raw, now, decision.node(), releases);
-    byte[] entry = PublicEntry.decision(request, result, releases,
+    byte[] entry = PublicEntry.decision(request, result, packs.entry(), releases,
         PublicEntry.commitment(salt, privateRecord));
     // Stored with its decision and its public entry before the entry is appended: a crash in between leaves a
     // decided request whose entry reconcileLedger() appends on the next start, never a ledger entry without its

@@ -55,6 +55,21 @@ public final class PublicEntry {
    */
   public static byte[] decision(DecisionRequest request, DecisionResult result, List<Release> releases,
       byte[] commitment) {
+    return decision(request, result, Packs.of(result.packs()), releases, commitment);
+  }
+
+  /**
+   * As {@link #decision(DecisionRequest, DecisionResult, List, byte[])}, with the decision's packs written once
+   * before ({@link Packs#of}): the same bytes.
+   *
+   * @throws IllegalArgumentException when {@code packs} are not the packs that decided
+   */
+  public static byte[] decision(DecisionRequest request, DecisionResult result, Packs packs, List<Release> releases,
+      byte[] commitment) {
+    if (!packs.refs.equals(result.packs())) {
+      throw new IllegalArgumentException("the entry would name packs " + packs.refs + ", but " + result.packs()
+          + " decided");
+    }
     ObjectNode o = header("decision", request.time().atOffset(ZoneOffset.UTC).toLocalDate());
     o.set("requester", agency(request.requester().agency()));
     request.onBehalfOf().ifPresent(b -> o.set("onBehalfOf", agency(b)));
@@ -88,7 +103,7 @@ public final class PublicEntry {
     }
     o.put("decision", result.decision().name());
     o.put("releasedRecords", releases.size());
-    o.set("packs", packs(result.packs()));
+    o.set("packs", packs.json.node());
     o.put("commitment", Base64.getEncoder().encodeToString(commitment));
     return canonical(o);
   }
@@ -215,10 +230,29 @@ public final class PublicEntry {
     return a;
   }
 
-  private static ArrayNode packs(List<PackRef> packs) {
-    ArrayNode a = F.arrayNode();
-    packs.forEach(p -> a.add(p.id() + "@" + p.version() + " " + p.digest()));
-    return a;
+  /**
+   * The packs a decision entry names, as the entry writes them ({@code "id@version digest"}), in canonical JSON once:
+   * every decision names all the packs in force, and they are most of its entry's bytes.
+   */
+  public static final class Packs {
+    private final List<PackRef> refs;
+    private final CanonicalJson.Canonical json;
+
+    private Packs(List<PackRef> refs, CanonicalJson.Canonical json) {
+      this.refs = refs;
+      this.json = json;
+    }
+
+    public static Packs of(List<PackRef> refs) {
+      List<PackRef> copy = List.copyOf(refs);
+      ArrayNode a = F.arrayNode();
+      copy.forEach(p -> a.add(p.id() + "@" + p.version() + " " + p.digest()));
+      return new Packs(copy, CanonicalJson.canonical(a));
+    }
+
+    public List<PackRef> refs() {
+      return refs;
+    }
   }
 
   private static Map<String, Integer> recordsBySource(List<Release> releases) {

@@ -361,6 +361,31 @@ class GatewayTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void theStoredDecisionIsTheCanonicalFormOfTheDecisionNamingEveryPackInForce(TestDatabases.Kind kind)
+      throws Exception {
+    start(kind);
+    Caller officer = caller("officer-6", "sfpd", Role.REQUESTER);
+    RequestOutcome o = ask(officer, """
+        {"purpose":"VIOLENT_CRIME","justification":"armed robbery","caseNumber":"SF-26-6",
+         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    String stored = store.requests().get(o.id()).orElseThrow().decisionJson().orElseThrow();
+    // The reference path: the decision as Jackson prints it, canonicalised by the JCS library.
+    org.firebreak.core.model.DecisionResult decided = o.decision().orElseThrow();
+    assertThat(stored).isEqualTo(org.firebreak.core.json.CanonicalJson.canonicalString(
+        JSON.toTree(decided).toString()));
+    List<org.firebreak.core.model.PackRef> inForce = new Policy(JSON).shippedEngine().packs().refs();
+    assertThat(decided.packs()).isEqualTo(inForce);
+    com.fasterxml.jackson.databind.JsonNode packs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored)
+        .get("packs");
+    assertThat(packs).hasSize(inForce.size());
+    String entry = new String(ledger.reader().entry(o.receipt().orElseThrow().index()), StandardCharsets.UTF_8);
+    for (org.firebreak.core.model.PackRef p : inForce) {
+      assertThat(entry).contains("\"" + p.id() + "@" + p.version() + " " + p.digest() + "\"");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void thePacksInForceAreLedgeredOnceAndAgainOnlyWhenTheyChange(TestDatabases.Kind kind) throws Exception {
     start(kind);
     Receipt first = gateway.announcePacks().orElseThrow();

@@ -89,6 +89,25 @@ class PublicEntryTest {
   }
 
   @Test
+  void packsWrittenOnceGiveTheSameEntryAndOnlyForThePacksThatDecided() {
+    DecisionRequest request = new DecisionRequest(new Requester("officer-9", SFPD, List.of(), List.of()),
+        Optional.empty(), Purpose.VIOLENT_CRIME, "", Optional.empty(), LegalProcess.NONE,
+        List.of(new SourceRef("ca-dmv", SourceKind.DMV, new Jurisdiction("US-CA"), List.of(Category.DMV_RECORD)),
+            new SourceRef("sfusd", SourceKind.SCHOOL, new Jurisdiction("US-CA-SF"),
+                List.of(Category.EDUCATION_RECORD))),
+        Instant.parse("2026-11-20T10:00:00Z"));
+    DecisionResult result = twoSources();
+    PublicEntry.Packs packs = PublicEntry.Packs.of(List.of(new PackRef("us-ca", "2026.11.0", DIGEST)));
+    String once = text(PublicEntry.decision(request, result, packs, List.of(), COMMITMENT));
+    assertThat(once).isEqualTo(text(PublicEntry.decision(request, result, List.of(), COMMITMENT)))
+        .contains("\"packs\":[\"us-ca@2026.11.0 " + DIGEST + "\"]");
+    // Another version of the same pack is another pack: its entry would misstate which rules decided.
+    PublicEntry.Packs other = PublicEntry.Packs.of(List.of(new PackRef("us-ca", "2026.12.0", DIGEST)));
+    assertThatThrownBy(() -> PublicEntry.decision(request, result, other, List.of(), COMMITMENT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026.12.0");
+  }
+
+  @Test
   void aReviewSaysWhatItReleasedPerReferredSource() {
     List<Release> released = List.of(new Release("req-1", "sfusd", "s7", Map.of("grades", "A")));
     String permit = text(PublicEntry.review(LocalDate.parse("2026-11-21"), 41, Decision.PERMIT, twoSources(),
