@@ -126,6 +126,9 @@ public final class Store implements AutoCloseable {
     c.enforceForeignKeys(true);
     c.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    // Ids are made by the application, never by the database; left on, the driver runs "SELECT last_insert_rowid()"
+    // as a new statement after every INSERT (compiled each time: a fifth of the request insert's cost).
+    c.setGetGeneratedKeys(false);
     SQLiteDataSource ds = new SQLiteDataSource(c);
     ds.setUrl(url);
     return ds;
