@@ -107,7 +107,7 @@ public final class RecordRepository {
     }
     List<String> fields = new ArrayList<>(q.keySet());
     // Plain JDBC: this runs for every source of every request, and Jdbi's statement building cost more than SQLite.
-    return db.readStatement("look records up in source '" + sourceId + "'",
+    return db.readBetweenCommits("look records up in source '" + sourceId + "'",
         positionalLookups.computeIfAbsent(fields.size(), n -> positional(lookupSql(n))), st -> {
           int p = 1;
           for (int i = 1; i < fields.size(); i++) {

@@ -93,6 +93,46 @@ class ConcurrencyTest extends StoreTestBase {
   }
 
   @Test
+  void lookupsAmongGroupedWritesSeeEveryRecordIngestedBeforeThemAndAClosedStoreRefusesThem() throws Exception {
+    // On SQLite a lookup runs on the committer's thread between commits: it must still see what was ingested just
+    // before it, answer its own caller only, and never wait forever.
+    int threads = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Integer>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(pool.submit(() -> {
+        go.await();
+        int found = 0;
+        for (int i = 0; i < 20; i++) {
+          String id = "look-" + thread + "-" + i;
+          store.records().ingest("ca-dmv", List.of(person("ca-dmv", id, "Lookup " + thread, "1990-01-01",
+              "L-" + id)));
+          StoredRequest r = store.requests().receive("officer", "sfpd", "{}", T0); // a grouped write meanwhile
+          List<StoredRecord> hit = store.records().lookup("ca-dmv", Map.of("name", "Lookup " + thread), 100);
+          assertThat(hit).extracting(StoredRecord::id).contains(id).hasSize(i + 1);
+          assertThat(store.records().lookup("ca-dmv", Map.of("name", "Nobody " + thread), 100)).isEmpty();
+          assertThat(store.requests().get(r.id())).isPresent();
+          found += hit.size();
+        }
+        return found;
+      }));
+    }
+    go.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    for (Future<Integer> f : done) {
+      assertThat(f.get()).isEqualTo(20 * 21 / 2);
+    }
+    Store other = openAgain();
+    other.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> other.records().lookup("ca-dmv", Map.of("name", "Lookup 1"), 10))
+        .isInstanceOf(StoreFailureException.class).hasMessageContaining("closed");
+  }
+
+  @Test
   void aStoreThatIsClosedRefusesGroupedWritesInsteadOfHanging() throws Exception {
     Store other = openAgain();
     StoredRequest before = other.requests().receive("officer", "sfpd", "{}", T0);
