@@ -90,9 +90,13 @@ public final class Gateway {
    * The packs that decided, as a decision's JSON and as its ledger entry name them, each in canonical JSON. Every
    * decision names all the packs in force, and they are more than half of its bytes: written once, not per request.
    */
-  private record PacksJson(List<PackRef> refs, CanonicalJson.Canonical decision, PublicEntry.Packs entry) {
+  private record PacksJson(CanonicalJson.Canonical decision, PublicEntry.Packs entry) {
     static PacksJson of(List<PackRef> refs, StrictJson json) {
-      return new PacksJson(List.copyOf(refs), CanonicalJson.canonical(json.toTree(refs)), PublicEntry.Packs.of(refs));
+      return new PacksJson(CanonicalJson.canonical(json.toTree(refs)), PublicEntry.Packs.of(refs));
+    }
+
+    List<PackRef> refs() {
+      return entry.refs();
     }
   }
 

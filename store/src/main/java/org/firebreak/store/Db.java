@@ -139,15 +139,7 @@ final class Db {
     if (writeLock == null || bound.get() != null) {
       return readStatement(what, sql, work);
     }
-    if (closed) {
-      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
-    }
-    Grouped<R> mine = new Grouped<>(what, h -> statement(h, sql, work), new CompletableFuture<>(), true);
-    groupQueue.add(mine);
-    if (closed && !committer.isAlive() && groupQueue.remove(mine)) {
-      throw new StoreFailureException("cannot " + what + ": the store is closed", null);
-    }
-    return await(mine.result());
+    return await(enqueue(new Grouped<>(what, h -> statement(h, sql, work), new CompletableFuture<>(), true)));
   }
 
   /** Runs {@code work} in a write transaction, or in the thread's current one. */
@@ -219,17 +211,19 @@ final class Db {
       // Inside this thread's transaction: queued, it would wait for a commit that waits for this thread.
       return CompletableFuture.completedFuture(nested(what, bound.get(), work));
     }
-    if (closed) {
-      return CompletableFuture.failedFuture(
-          new StoreFailureException("cannot " + what + ": the store is closed", null));
+    return enqueue(new Grouped<>(what, work, new CompletableFuture<>(), false));
+  }
+
+  /** Queues {@code mine} for the committer; its future, or a failed one when the store is closed. */
+  private <R> CompletableFuture<R> enqueue(Grouped<R> mine) {
+    if (!closed) {
+      groupQueue.add(mine);
+      if (!closed || committer.isAlive() || !groupQueue.remove(mine)) {
+        return mine.result();
+      }
     }
-    Grouped<R> mine = new Grouped<>(what, work, new CompletableFuture<>(), false);
-    groupQueue.add(mine);
-    if (closed && !committer.isAlive() && groupQueue.remove(mine)) {
-      return CompletableFuture.failedFuture(
-          new StoreFailureException("cannot " + what + ": the store is closed", null));
-    }
-    return mine.result();
+    return CompletableFuture.failedFuture(
+        new StoreFailureException("cannot " + mine.what() + ": the store is closed", null));
   }
 
   /**
@@ -261,9 +255,10 @@ final class Db {
       }
       groupQueue.drainTo(group, MAX_GROUP - 1);
       boolean stop = group.remove(STOP);
-      if (group.stream().anyMatch(Grouped::read)) {
-        runReads(group.stream().filter(Grouped::read).toList());
-        group.removeIf(Grouped::read);
+      List<Grouped<?>> reads = new java.util.ArrayList<>();
+      group.removeIf(g -> g.read() && reads.add(g));
+      if (!reads.isEmpty()) {
+        runReads(reads);
       }
       if (!group.isEmpty()) {
         commitGroup(group);
