@@ -144,8 +144,8 @@ public final class Deployment implements AutoCloseable {
           : store.ledgerStorage();
       boolean exists = storage.read(Ledger.CHECKPOINT).isPresent();
       NoteSigner signer = signer(dir.resolve(KEY_FILE), s.origin(), exists);
-      Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.service())
-          : Ledger.create(storage, signer, signer.name(), LedgerOptions.service());
+      Ledger ledger = exists ? Ledger.open(storage, signer, LedgerOptions.defaults())
+          : Ledger.create(storage, signer, signer.name(), LedgerOptions.defaults());
       opened.add(0, ledger);
 
       StrictJson json = new StrictJson();
