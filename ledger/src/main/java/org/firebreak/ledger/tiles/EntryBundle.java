@@ -16,14 +16,19 @@ public final class EntryBundle {
   public static byte[] encode(List<byte[]> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] e : entries) {
-      if (e.length > MAX_ENTRY) {
-        throw new IllegalArgumentException("entry of " + e.length + " bytes exceeds " + MAX_ENTRY);
-      }
-      out.write(e.length >>> 8);
-      out.write(e.length & 0xFF);
-      out.writeBytes(e);
+      append(out, e);
     }
     return out.toByteArray();
+  }
+
+  /** Appends one entry's encoding: a bundle is its entries' encodings one after another. */
+  public static void append(ByteArrayOutputStream out, byte[] entry) {
+    if (entry.length > MAX_ENTRY) {
+      throw new IllegalArgumentException("entry of " + entry.length + " bytes exceeds " + MAX_ENTRY);
+    }
+    out.write(entry.length >>> 8);
+    out.write(entry.length & 0xFF);
+    out.writeBytes(entry);
   }
 
   /** Decodes a bundle; a truncated or overlong bundle is an error naming the byte offset. */

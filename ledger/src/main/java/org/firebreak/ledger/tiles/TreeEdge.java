@@ -20,6 +20,8 @@ public final class TreeEdge {
   private CompactRange range;
   private final List<List<byte[]>> tiles = new ArrayList<>(); // per tile level: hashes of its incomplete tile
   private final List<byte[]> bundle = new ArrayList<>();      // entries of the incomplete bundle
+  // The incomplete bundle encoded, grown as entries come: a publish copies it instead of encoding every entry again.
+  private final java.io.ByteArrayOutputStream bundleBytes = new java.io.ByteArrayOutputStream();
   private final Hasher hasher = new Hasher();
   private final java.util.BitSet grown = new java.util.BitSet(); // tile levels that took a hash in this append
 
@@ -54,6 +56,7 @@ public final class TreeEdge {
         throw new IOException(path + " holds " + entries.size() + " entries, not " + bundleWidth);
       }
       edge.bundle.addAll(entries);
+      edge.bundleBytes.writeBytes(b); // decoded whole above: exactly the entries' encodings
     }
     return edge;
   }
@@ -81,7 +84,7 @@ public final class TreeEdge {
       }
     }
     if (!bundle.isEmpty()) {
-      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), EntryBundle.encode(bundle));
+      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), bundleBytes.toByteArray());
     }
     return files;
   }
@@ -95,14 +98,16 @@ public final class TreeEdge {
     Map<String, byte[]> files = new LinkedHashMap<>();
     grown.clear();
     for (byte[] e : entries) {
+      EntryBundle.append(bundleBytes, e); // first: an entry too large is refused before it changes the edge
       byte[] leaf = hasher.leafHash(e);
       range = range.append(leaf);
       bundle.add(e);
       if (bundle.size() == TileId.WIDTH) {
         String path = TileId.bundlePath(size / TileId.WIDTH, TileId.WIDTH);
-        files.put(path, EntryBundle.encode(bundle));
+        files.put(path, bundleBytes.toByteArray());
         completed.add(path);
         bundle.clear();
+        bundleBytes.reset();
       }
       addHash(0, leaf, files, completed);
       size++;
@@ -115,7 +120,7 @@ public final class TreeEdge {
       }
     }
     if (!bundle.isEmpty()) {
-      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), EntryBundle.encode(bundle));
+      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), bundleBytes.toByteArray());
     }
     return files;
   }
