@@ -102,6 +102,14 @@ class GatewayTest {
     return gateway.submit(c, JSON.read(json, RequestBody.class, "test"), json);
   }
 
+  /** Officer {@code n} of SFPD asks for Ana Ruiz's DMV record for armed robbery case SF-26-{@code n}. */
+  private RequestOutcome armedRobberyLookup(int n) {
+    Caller officer = caller("officer-" + n, "sfpd", Role.REQUESTER);
+    return ask(officer, """
+        {"purpose":"VIOLENT_CRIME","justification":"armed robbery","caseNumber":"SF-26-%d",
+         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""".formatted(n));
+  }
+
   private void assertReceiptVerifies(RequestOutcome o) throws Exception {
     Receipt r = o.receipt().orElseThrow();
     SignedCheckpoint cp = SignedCheckpoint.parse(r.checkpoint(), List.of(signer.verifier()));
@@ -326,10 +334,7 @@ class GatewayTest {
   void whoeverHoldsTheStoredRecordAndItsSaltCanRecomputeTheCommitmentInTheLedgerEntry(TestDatabases.Kind kind)
       throws Exception {
     start(kind);
-    Caller officer = caller("officer-5", "sfpd", Role.REQUESTER);
-    RequestOutcome o = ask(officer, """
-        {"purpose":"VIOLENT_CRIME","justification":"armed robbery","caseNumber":"SF-26-5",
-         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    RequestOutcome o = armedRobberyLookup(5);
     assertThat(o.released()).isNotEmpty();
     // The private record as the store keeps it, rebuilt by hand from what was stored: the request, who sent it, the
     // body as received, when, the decision, what was released.
@@ -364,10 +369,7 @@ class GatewayTest {
   void theStoredDecisionIsTheCanonicalFormOfTheDecisionNamingEveryPackInForce(TestDatabases.Kind kind)
       throws Exception {
     start(kind);
-    Caller officer = caller("officer-6", "sfpd", Role.REQUESTER);
-    RequestOutcome o = ask(officer, """
-        {"purpose":"VIOLENT_CRIME","justification":"armed robbery","caseNumber":"SF-26-6",
-         "sources":["ca-dmv"],"query":{"name":"Ana Ruiz"}}""");
+    RequestOutcome o = armedRobberyLookup(6);
     String stored = store.requests().get(o.id()).orElseThrow().decisionJson().orElseThrow();
     // The reference path: the decision as Jackson prints it, canonicalised by the JCS library.
     org.firebreak.core.model.DecisionResult decided = o.decision().orElseThrow();

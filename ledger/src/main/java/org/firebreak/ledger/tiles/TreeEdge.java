@@ -19,9 +19,9 @@ public final class TreeEdge {
   private long size;
   private CompactRange range;
   private final List<List<byte[]>> tiles = new ArrayList<>(); // per tile level: hashes of its incomplete tile
-  private final List<byte[]> bundle = new ArrayList<>();      // entries of the incomplete bundle
-  // The incomplete bundle encoded, grown as entries come: a publish copies it instead of encoding every entry again.
-  private final java.io.ByteArrayOutputStream bundleBytes = new java.io.ByteArrayOutputStream();
+  // The incomplete bundle (its size % WIDTH entries), encoded and grown as entries come: a publish copies it instead
+  // of encoding every entry again.
+  private final java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
   private final Hasher hasher = new Hasher();
   private final java.util.BitSet grown = new java.util.BitSet(); // tile levels that took a hash in this append
 
@@ -55,8 +55,7 @@ public final class TreeEdge {
       if (entries.size() != bundleWidth) {
         throw new IOException(path + " holds " + entries.size() + " entries, not " + bundleWidth);
       }
-      edge.bundle.addAll(entries);
-      edge.bundleBytes.writeBytes(b); // decoded whole above: exactly the entries' encodings
+      edge.bundle.writeBytes(b); // decoded whole above: exactly the entries' encodings
     }
     return edge;
   }
@@ -83,9 +82,7 @@ public final class TreeEdge {
         files.put(new TileId(level, (size >>> (TileId.HEIGHT * level)) / TileId.WIDTH, t.size()).path(), concat(t));
       }
     }
-    if (!bundle.isEmpty()) {
-      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), bundleBytes.toByteArray());
-    }
+    putPartialBundle(files);
     return files;
   }
 
@@ -98,16 +95,14 @@ public final class TreeEdge {
     Map<String, byte[]> files = new LinkedHashMap<>();
     grown.clear();
     for (byte[] e : entries) {
-      EntryBundle.append(bundleBytes, e); // first: an entry too large is refused before it changes the edge
+      EntryBundle.append(bundle, e); // first: an entry too large is refused before it changes the edge
       byte[] leaf = hasher.leafHash(e);
       range = range.append(leaf);
-      bundle.add(e);
-      if (bundle.size() == TileId.WIDTH) {
+      if ((size + 1) % TileId.WIDTH == 0) { // this entry fills its bundle
         String path = TileId.bundlePath(size / TileId.WIDTH, TileId.WIDTH);
-        files.put(path, bundleBytes.toByteArray());
+        files.put(path, bundle.toByteArray());
         completed.add(path);
-        bundle.clear();
-        bundleBytes.reset();
+        bundle.reset();
       }
       addHash(0, leaf, files, completed);
       size++;
@@ -119,10 +114,15 @@ public final class TreeEdge {
         files.put(new TileId(level, index, t.size()).path(), concat(t));
       }
     }
-    if (!bundle.isEmpty()) {
-      files.put(TileId.bundlePath(size / TileId.WIDTH, bundle.size()), bundleBytes.toByteArray());
-    }
+    putPartialBundle(files);
     return files;
+  }
+
+  private void putPartialBundle(Map<String, byte[]> files) {
+    int width = (int) (size % TileId.WIDTH);
+    if (width > 0) {
+      files.put(TileId.bundlePath(size / TileId.WIDTH, width), bundle.toByteArray());
+    }
   }
 
   // Adds the hash of a complete subtree at tile level `level`; a tile that fills up passes its root one level up.
