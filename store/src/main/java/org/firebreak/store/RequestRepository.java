@@ -25,6 +25,10 @@ import org.jdbi.v3.core.Handle;
 public final class RequestRepository {
   /** Most requests one listing returns. */
   public static final int MAX_LIMIT = 10_000;
+  /** A stored request with its ledger index when recorded; queries add their WHERE. */
+  private static final String SELECT_REQUESTS = "SELECT r.id, r.requester_id, r.agency_id, r.body, r.received_at, "
+      + "r.status, r.decision, r.decision_json, r.decided_at, r.rejection, r.salt, l.ledger_index, l.leaf_hash "
+      + "FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id";
 
   private final Db db;
   private final SourceRepository sources;
@@ -160,21 +164,20 @@ public final class RequestRepository {
     RequestStatus next = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
     checkSources(releases);
     return db.writeGrouped("decide request '" + id + "'", h -> {
-      Optional<StoredRequest> decided = h.createQuery("UPDATE requests SET status = :next, decision = :d, "
-              + "decision_json = :j, decided_at = :t WHERE id = :id AND status = :expected RETURNING *")
+      int n = h.createUpdate("UPDATE requests SET status = :next, decision = :d, "
+              + "decision_json = :j, decided_at = :t WHERE id = :id AND status = :expected")
           .bind("next", next.name())
           .bind("d", decision.name())
           .bind("j", decisionJson)
           .bind("t", db.time(time, "time"))
           .bind("id", id)
           .bind("expected", RequestStatus.RECEIVED.name())
-          .map((rs, ctx) -> map(rs))
-          .findOne();
-      if (decided.isEmpty()) {
+          .execute();
+      if (n == 0) {
         throw notIn(h, id, RequestStatus.RECEIVED);
       }
       insertReleases(h, releases);
-      return decided.get();
+      return load(h, id).orElseThrow();
     });
   }
 
@@ -187,18 +190,8 @@ public final class RequestRepository {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ledger, "ledger");
     return db.writeGrouped("record the ledger entry of request '" + id + "'", h -> {
-      Optional<StoredRequest> logged = h.createQuery("UPDATE requests SET ledger_index = :i, leaf_hash = :h, "
-              + "ledger_entry = NULL WHERE id = :id AND ledger_index IS NULL RETURNING *")
-          .bind("i", ledger.index()).bind("h", ledger.leafHash()).bind("id", id)
-          .map((rs, ctx) -> map(rs))
-          .findOne();
-      if (logged.isEmpty()) {
-        if (load(h, id).isEmpty()) {
-          throw new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist");
-        }
-        throw new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
-      }
-      return logged.get();
+      recordLogged(h, id, ledger);
+      return load(h, id).orElseThrow();
     });
   }
 
@@ -211,18 +204,7 @@ public final class RequestRepository {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ledger, "ledger");
     return db.writeGroupedLater("record the ledger entry of request '" + id + "'", h -> {
-      // Plain JDBC: one of these runs for every request, on the store's one committer thread.
-      int n = db.statement(h, "UPDATE requests SET ledger_index = ?, leaf_hash = ?, ledger_entry = NULL "
-          + "WHERE id = ? AND ledger_index IS NULL", st -> {
-            st.setLong(1, ledger.index());
-            st.setBytes(2, ledger.leafHash());
-            st.setString(3, id);
-            return st.executeUpdate();
-          });
-      if (n == 0) {
-        throw load(h, id).isEmpty() ? new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist")
-            : new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
-      }
+      recordLogged(h, id, ledger);
       return null;
     });
   }
@@ -236,8 +218,8 @@ public final class RequestRepository {
       throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
     }
     return db.read("list requests whose ledger index is not recorded", h -> h.createQuery(
-            "SELECT id, ledger_entry, ledger_floor FROM requests WHERE ledger_entry IS NOT NULL "
-                + "ORDER BY ledger_floor, id LIMIT :limit")
+            "SELECT p.request_id, r.ledger_entry, p.floor FROM ledger_pending p "
+                + "JOIN requests r ON r.id = p.request_id ORDER BY p.floor, p.request_id LIMIT :limit")
         .bind("limit", limit)
         .map((rs, ctx) -> new UnloggedEntry(rs.getString(1), rs.getBytes(2), rs.getLong(3))).list());
   }
@@ -326,8 +308,8 @@ public final class RequestRepository {
   }
 
   /** The review queue; the status as a literal, so the planner uses the partial index of held requests. */
-  static final String PENDING_SQL =
-      "SELECT * FROM requests WHERE status = 'HELD' ORDER BY received_at, id LIMIT :limit";
+  static final String PENDING_SQL = SELECT_REQUESTS
+      + " WHERE r.status = 'HELD' ORDER BY r.received_at, r.id LIMIT :limit";
 
   /** Requests held for review (REFER), oldest first, at most {@code limit}. */
   public List<StoredRequest> pending(int limit) {
@@ -359,10 +341,11 @@ public final class RequestRepository {
     String afterId = after.map(AuditedRequest::id).orElse("");
     // The columns the audit trail needs only: the decision document is most of a row's bytes.
     return db.read("list requests received in a time range", h -> h.createQuery(
-            "SELECT id, requester_id, agency_id, body, received_at, status, decision, rejection, ledger_index, "
-                + "leaf_hash FROM requests WHERE received_at >= :from AND received_at < :to"
-                + " AND (received_at > :t OR (received_at = :t AND id > :id))"
-                + " ORDER BY received_at, id LIMIT :limit")
+            "SELECT r.id, r.requester_id, r.agency_id, r.body, r.received_at, r.status, r.decision, r.rejection, "
+                + "l.ledger_index, l.leaf_hash FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id "
+                + "WHERE r.received_at >= :from AND r.received_at < :to"
+                + " AND (r.received_at > :t OR (r.received_at = :t AND r.id > :id))"
+                + " ORDER BY r.received_at, r.id LIMIT :limit")
         .bind("from", db.time(from, "from")).bind("to", db.time(to, "to"))
         .bind("t", db.time(afterTime, "after")).bind("id", afterId).bind("limit", limit)
         .map((rs, ctx) -> mapAudited(rs)).list());
@@ -428,8 +411,8 @@ public final class RequestRepository {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
         db.statement(h, "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
-            + "salt, decision, decision_json, decided_at, ledger_entry, ledger_floor) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+            + "salt, decision, decision_json, decided_at, ledger_entry) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
               st.setString(1, id);
               st.setString(2, requesterId);
               st.setString(3, agencyId);
@@ -447,13 +430,15 @@ public final class RequestRepository {
                     : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
               }
               st.setBytes(12, entry.map(UnloggedEntry::entry).orElse(null));
-              if (entry.isPresent()) {
-                st.setLong(13, entry.get().floor());
-              } else {
-                st.setNull(13, java.sql.Types.BIGINT);
-              }
               return st.executeUpdate();
             });
+        if (entry.isPresent()) {
+          db.statement(h, "INSERT INTO ledger_pending (request_id, floor) VALUES (?, ?)", st -> {
+            st.setString(1, id);
+            st.setLong(2, entry.get().floor());
+            return st.executeUpdate();
+          });
+        }
         if (decided.isPresent()) {
           insertReleases(h, decided.get().releases());
         }
@@ -515,6 +500,28 @@ public final class RequestRepository {
         });
   }
 
+  /**
+   * Records a request's ledger index and takes it off the pending list, or throws as {@link #logged} says. Plain JDBC:
+   * one of these runs for every request, on the store's one committer thread.
+   */
+  private void recordLogged(Handle h, String id, LedgerRef ledger) {
+    int n = db.statement(h, "INSERT INTO request_ledger (request_id, ledger_index, leaf_hash) "
+        + "SELECT id, ?, ? FROM requests WHERE id = ? ON CONFLICT (request_id) DO NOTHING", st -> {
+          st.setLong(1, ledger.index());
+          st.setBytes(2, ledger.leafHash());
+          st.setString(3, id);
+          return st.executeUpdate();
+        });
+    if (n == 0) {
+      throw load(h, id).isEmpty() ? new StoreException(Kind.NOT_FOUND, "request '" + id + "' does not exist")
+          : new StoreException(Kind.CONFLICT, "request '" + id + "' is logged already");
+    }
+    db.statement(h, "DELETE FROM ledger_pending WHERE request_id = ?", st -> {
+      st.setString(1, id);
+      return st.executeUpdate();
+    });
+  }
+
   private StoreException notIn(Handle h, String id, RequestStatus expected) {
     Optional<StoredRequest> r = load(h, id);
     if (r.isEmpty()) {
@@ -524,7 +531,7 @@ public final class RequestRepository {
   }
 
   private Optional<StoredRequest> load(Handle h, String id) {
-    return h.createQuery("SELECT * FROM requests WHERE id = :id").bind("id", id).map((rs, ctx) -> map(rs))
+    return h.createQuery(SELECT_REQUESTS + " WHERE r.id = :id").bind("id", id).map((rs, ctx) -> map(rs))
         .findOne();
   }
 

@@ -3,14 +3,20 @@ package org.firebreak.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.firebreak.store.TestDatabases.Kind;
 import org.junit.jupiter.api.Test;
 
 class MigrationTest extends StoreTestBase {
   private static final List<String> TABLES = List.of("agencies", "users", "user_roles", "credentials", "sources",
       "source_fields", "source_searchable", "records", "record_keys", "requests", "releases", "reviews",
-      "ledger_files", "ledger_journal", "settings");
+      "ledger_files", "ledger_journal", "settings", "request_ledger", "ledger_pending");
 
   @Test
   void migrationsCreateEveryTableAndRecordTheirVersion() {
@@ -22,7 +28,7 @@ class MigrationTest extends StoreTestBase {
     List<String> versions = store.jdbi().withHandle(h -> h.createQuery(
         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         .mapTo(String.class).list());
-    assertThat(versions).containsExactly("1", "2", "3", "4");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5");
     assertThat(store.vendor()).isEqualTo(kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL);
   }
 
@@ -34,7 +40,7 @@ class MigrationTest extends StoreTestBase {
     assertThat(store.agencies().get("sfpd")).contains(agency("sfpd"));
     int applied = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
         + "WHERE version IS NOT NULL").mapTo(Integer.class).one());
-    assertThat(applied).isEqualTo(4);
+    assertThat(applied).isEqualTo(5);
   }
 
   @Test
@@ -43,5 +49,59 @@ class MigrationTest extends StoreTestBase {
     assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute(
         "INSERT INTO users (id, agency_id, task_forces, certifications) VALUES ('u', 'nowhere', '[]', '[]')")))
         .hasMessageContaining("oreign");
+  }
+
+  @Test
+  void version5MovesLedgerIndexesAndPendingEntriesOutOfTheRequestRows() throws Exception {
+    // A database as V4 left it: one request logged (index in its row, entry cleared), one stored with its entry and
+    // no index yet (a crash came between the commit and the index), one received only.
+    TestDatabases.Database old = TestDatabases.create(kind, tmp);
+    Vendor vendor = kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL;
+    Flyway.configure().dataSource(old.url(), null, null).locations(vendor.migrations()).target("4").load().migrate();
+    byte[] leaf = HexFormat.of().parseHex("11".repeat(32));
+    byte[] entry = "{\"type\":\"decision\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (Connection c = DriverManager.getConnection(old.url())) {
+      c.createStatement().execute("INSERT INTO agencies VALUES ('sfpd', 'SFPD', 'LOCAL', 'POLICE', 'US-CA-SF')");
+      c.createStatement().execute("INSERT INTO users VALUES ('officer', 'sfpd', '[]', '[]')");
+      String time = kind == Kind.SQLITE ? "?" : "CAST(? AS TIMESTAMPTZ)";
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO requests (id, requester_id, agency_id, body, "
+          + "received_at, status, salt, ledger_index, leaf_hash, ledger_entry, ledger_floor) "
+          + "VALUES (?, 'officer', 'sfpd', ?, " + time + ", 'RECEIVED', ?, ?, ?, ?, ?)")) {
+        Object[][] rows = {{"req-logged", 3L, leaf, null, null}, {"req-pending", null, null, entry, 5L},
+            {"req-received", null, null, null, null}};
+        for (Object[] row : rows) {
+          st.setString(1, (String) row[0]);
+          st.setBytes(2, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          st.setString(3, "2026-11-20T10:00:00.123456Z");
+          st.setBytes(4, new byte[32]);
+          st.setObject(5, row[1], java.sql.Types.BIGINT);
+          st.setBytes(6, (byte[]) row[2]);
+          st.setBytes(7, (byte[]) row[3]);
+          st.setObject(8, row[4], java.sql.Types.BIGINT);
+          st.executeUpdate();
+        }
+      }
+    }
+    try (Store upgraded = Store.open(old.url())) {
+      RequestRepository requests = upgraded.requests();
+      LedgerRef logged = requests.get("req-logged").orElseThrow().ledger().orElseThrow();
+      assertThat(logged.index()).isEqualTo(3);
+      assertThat(logged.leafHash()).isEqualTo(leaf);
+      assertThat(requests.get("req-pending").orElseThrow().ledger()).isEmpty();
+      assertThat(requests.get("req-received").orElseThrow().ledger()).isEmpty();
+      List<UnloggedEntry> unlogged = requests.unlogged(10);
+      assertThat(unlogged).hasSize(1);
+      assertThat(unlogged.get(0).requestId()).isEqualTo("req-pending");
+      assertThat(unlogged.get(0).entry()).isEqualTo(entry);
+      assertThat(unlogged.get(0).floor()).isEqualTo(5);
+      // Recorded now, it leaves the pending list; recorded twice, it is refused.
+      requests.logged("req-pending", new LedgerRef(9, leaf));
+      assertThat(requests.unlogged(10)).isEmpty();
+      assertThat(requests.get("req-pending").orElseThrow().ledger().map(LedgerRef::index)).isEqualTo(Optional.of(9L));
+      assertThatThrownBy(() -> requests.logged("req-logged", new LedgerRef(10, leaf)))
+          .isInstanceOf(StoreException.class).hasMessageContaining("logged already");
+    } finally {
+      old.drop();
+    }
   }
 }
