@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.firebreak.ledger.note.Checkpoint;
 import org.firebreak.ledger.note.Note;
 import org.firebreak.ledger.note.NoteException;
@@ -58,6 +59,8 @@ public final class Ledger implements AutoCloseable {
   private SignedCheckpoint published;
   private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.size, b.size));
   private volatile boolean closing;
+  /** While the sequencer sleeps out a batch's delay: how many more entries fill the batch (append then wakes it). */
+  private volatile int room = Integer.MAX_VALUE;
   private volatile Throwable failure;
 
   private final TreeEdge edge; // owned by the publisher thread after open
@@ -196,6 +199,9 @@ public final class Ledger implements AutoCloseable {
     }
     CompletableFuture<Long> ack = new CompletableFuture<>();
     queue.add(new Pending(entry.clone(), ack));
+    if (queue.size() >= room) {
+      LockSupport.unpark(sequencer);
+    }
     return ack;
   }
 
@@ -265,18 +271,19 @@ public final class Ledger implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, options.maxBatch() - 1);
         long deadline = System.nanoTime() + options.maxDelay().toNanos();
-        while (batch.size() < options.maxBatch() && !closing) {
-          long wait = deadline - System.nanoTime();
-          if (wait <= 0) {
-            break;
-          }
-          Pending p = queue.poll(wait, TimeUnit.NANOSECONDS);
-          if (p == null) {
-            break;
-          }
-          batch.add(p);
+        // The batch's delay is slept out, not waited for on the queue: there every entry appended woke this thread
+        // (the store's committer appends a grouped commit's entries one by one, paying a wake-up each); append wakes it
+        // only when the batch would be full.
+        while (true) {
           queue.drainTo(batch, options.maxBatch() - batch.size());
+          long wait = deadline - System.nanoTime();
+          if (batch.size() >= options.maxBatch() || wait <= 0 || closing) {
+            break;
+          }
+          room = options.maxBatch() - batch.size();
+          LockSupport.parkNanos(this, wait);
         }
+        room = Integer.MAX_VALUE;
         commit(batch);
       }
     } catch (InterruptedException e) {

@@ -284,6 +284,35 @@ class LedgerTest {
   }
 
   @Test
+  void aBatchWaitsOutItsDelayForMoreEntries() throws Exception {
+    // One entry, a batch of up to 4096 and a 300 ms delay: the sequencer sleeps the delay out before the journal
+    // write, so the entry is not acknowledged early.
+    try (Ledger l = Ledger.create(new DirectoryStorage(dir), signer, "test.log",
+        new LedgerOptions(4096, Duration.ofMillis(300), Duration.ZERO))) {
+      long t0 = System.nanoTime();
+      CompletableFuture<Long> ack = l.append(e("alone"));
+      assertThat(ack.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+      assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+    }
+  }
+
+  @Test
+  void aFullBatchIsWrittenWithoutWaitingOutTheDelay() throws Exception {
+    // Batches of 8, a delay of an hour: only a batch filling up can get the entries acknowledged within the test.
+    try (Ledger l = Ledger.create(new DirectoryStorage(dir), signer, "test.log",
+        new LedgerOptions(8, Duration.ofHours(1), Duration.ZERO))) {
+      List<CompletableFuture<Long>> acks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        acks.add(l.append(e("entry " + i)));
+        Thread.sleep(20); // arriving one by one, while the sequencer sleeps out the batch's delay
+      }
+      for (int i = 0; i < 8; i++) {
+        assertThat(acks.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(i);
+      }
+    }
+  }
+
+  @Test
   void anEntryOverTheBundleLimitIsRefusedWithAClearError() throws Exception {
     try (Ledger l = create()) {
       assertThat(l.append(new byte[65_535]).get()).isZero();

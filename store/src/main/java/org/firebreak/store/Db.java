@@ -300,11 +300,14 @@ final class Db {
     }
   }
 
-  /** The reads queued by {@link #readBetweenCommits}, on the writers' connection outside any transaction. */
+  /**
+   * The reads queued by {@link #readBetweenCommits}, on the writers' connection in one read-only transaction: each
+   * statement on its own took and released SQLite's read lock (two fcntl calls per lookup).
+   */
   private void runReads(List<Grouped<?>> reads) {
     writeLock.lock();
     try {
-      writer.useHandle(h -> {
+      writer.useTransaction(h -> {
         for (Grouped<?> g : reads) {
           try {
             complete(g, g.work().apply(h));
