@@ -1,0 +1,116 @@
+package org.firebreak.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.firebreak.core.model.Agency;
+import org.firebreak.core.model.Jurisdiction;
+import org.firebreak.core.vocab.AgencyLevel;
+import org.firebreak.core.vocab.Category;
+import org.firebreak.core.vocab.Component;
+import org.firebreak.core.vocab.Decision;
+import org.firebreak.core.vocab.SourceKind;
+import org.firebreak.store.LedgerRef;
+import org.firebreak.store.Release;
+import org.firebreak.store.Role;
+import org.firebreak.store.Source;
+import org.firebreak.store.Store;
+import org.firebreak.store.StoredRequest;
+import org.firebreak.store.UnloggedEntry;
+import org.firebreak.store.User;
+
+/**
+ * How many bytes the SQLite store writes per decided request, as the gateway drives it: groups of {@code -Dgroup}
+ * (40, about what one grouped commit held under {@link GatewayLoad}) requests stored with their decision, one release
+ * and their public entry, then, in the next group's commit, each one's ledger index. Bytes written are the process's
+ * (Linux {@code /proc/self/io} {@code wchar}: the write-ahead log, its checkpoints into the database file, nothing
+ * else writes); the peer figure is the payload handed to the store (body, decision, entry, salt, release), so the
+ * ratio is the store's write amplification. Sizes default to those of {@link GatewayLoad}'s permitted requests
+ * ({@code -Ddecision}, {@code -Dentry} bytes). Deterministic: no timing involved.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.firebreak.bench.StoreWrites
+ * </pre>
+ */
+public final class StoreWrites {
+  private static final int REQUESTS = Integer.getInteger("requests", 20_000);
+  private static final int GROUP = Integer.getInteger("group", 40);
+  private static final int DECISION = Integer.getInteger("decision", 2_930);
+  private static final int ENTRY = Integer.getInteger("entry", 2_400);
+  private static final String BODY = "{\"purpose\":\"VIOLENT_CRIME\",\"justification\":\"armed robbery suspect\","
+      + "\"caseNumber\":\"SF-26-1\",\"sources\":[\"ca-dmv\"],\"query\":{\"license\":\"D0000001\"}}";
+
+  private StoreWrites() {}
+
+  public static void main(String[] args) throws Exception {
+    Path io = Path.of("/proc/self/io");
+    if (!Files.isReadable(io)) {
+      System.out.println("StoreWrites reads the bytes written from /proc/self/io: Linux only");
+      return;
+    }
+    Path dir = Files.createTempDirectory("store-writes");
+    try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("firebreak.db"))) {
+      store.agencies().create(new Agency("sfpd", "San Francisco Police", AgencyLevel.LOCAL, Component.POLICE,
+          Jurisdiction.of("US-CA-SF")));
+      store.users().create(new User("officer-1", "sfpd", Set.of(Role.REQUESTER), List.of(), List.of()));
+      store.sources().create(new Source("ca-dmv", SourceKind.DMV, Jurisdiction.of("US-CA"), "sfpd",
+          Map.of("license", Category.DMV_RECORD, "home", Category.ADDRESS_HOME), List.of("license")));
+      String decision = "{\"decision\":\"PERMIT\",\"rules\":\"" + "x".repeat(DECISION - 34) + "\"}";
+      byte[] entry = new byte[ENTRY];
+      Arrays.fill(entry, (byte) 'e');
+      Map<String, String> fields = Map.of("license", "D0000001", "home", "1 Mission St");
+      long payload = 0;
+      List<StoredRequest> previous = List.of();
+      long index = 0;
+      long before = written(io);
+      for (int g = 0; g < REQUESTS / GROUP; g++) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (int i = 0; i < GROUP; i++) {
+          String id = store.requests().newId();
+          List<Release> releases = List.of(new Release(id, "ca-dmv", "r" + (g * GROUP + i), fields));
+          writes.add(store.requests().receiveDecidedLater(id, "officer-1", "sfpd", BODY, Instant.now(),
+              Decision.PERMIT, decision, releases, store.requests().newSalt(),
+              Optional.of(new UnloggedEntry(id, entry, index))));
+          payload += BODY.length() + decision.length() + entry.length + 32 + 8 + 12 + 16;
+        }
+        for (StoredRequest r : previous) {
+          writes.add(store.requests().loggedLater(r.id(), new LedgerRef(index++, new byte[32])));
+        }
+        List<StoredRequest> stored = new ArrayList<>();
+        for (CompletableFuture<?> w : writes) {
+          if (w.join() instanceof StoredRequest r) {
+            stored.add(r);
+          }
+        }
+        previous = stored;
+      }
+      long bytes = written(io) - before;
+      int n = REQUESTS / GROUP * GROUP;
+      System.out.printf("%,d requests in groups of %d (decision %,d B, entry %,d B): the store wrote %.2f KB per "
+          + "request; payload %.2f KB per request; ratio %.2fx%n", n, GROUP, DECISION, ENTRY, bytes / 1024.0 / n,
+          payload / 1024.0 / n, (double) bytes / payload);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static long written(Path io) throws IOException {
+    for (String line : Files.readAllLines(io, StandardCharsets.US_ASCII)) {
+      if (line.startsWith("wchar:")) {
+        return Long.parseLong(line.substring(6).trim());
+      }
+    }
+    throw new IOException("no wchar line in " + io);
+  }
+}
