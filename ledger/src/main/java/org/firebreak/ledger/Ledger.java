@@ -269,7 +269,6 @@ public final class Ledger implements AutoCloseable {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, options.maxBatch() - 1);
         long deadline = System.nanoTime() + options.maxDelay().toNanos();
         // The batch's delay is slept out, not waited for on the queue: there every entry appended woke this thread
         // (the store's committer appends a grouped commit's entries one by one, paying a wake-up each); append wakes it

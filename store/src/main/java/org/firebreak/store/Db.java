@@ -301,8 +301,8 @@ final class Db {
   }
 
   /**
-   * The reads queued by {@link #readBetweenCommits}, on the writers' connection in one read-only transaction: each
-   * statement on its own took and released SQLite's read lock (two fcntl calls per lookup).
+   * The reads queued by {@link #readBetweenCommits}, on the writers' connection in one transaction that writes
+   * nothing: each statement on its own took and released SQLite's read lock (two fcntl calls per lookup).
    */
   private void runReads(List<Grouped<?>> reads) {
     writeLock.lock();

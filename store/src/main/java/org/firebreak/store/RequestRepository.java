@@ -25,10 +25,13 @@ import org.jdbi.v3.core.Handle;
 public final class RequestRepository {
   /** Most requests one listing returns. */
   public static final int MAX_LIMIT = 10_000;
-  /** A stored request with its ledger index when recorded; queries add their WHERE. */
+  /** Requests with their ledger index when recorded (V5 keeps it beside the row). */
+  private static final String REQUESTS_WITH_INDEX =
+      " FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id";
+  /** A stored request; queries add their WHERE. */
   private static final String SELECT_REQUESTS = "SELECT r.id, r.requester_id, r.agency_id, r.body, r.received_at, "
-      + "r.status, r.decision, r.decision_json, r.decided_at, r.rejection, r.salt, l.ledger_index, l.leaf_hash "
-      + "FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id";
+      + "r.status, r.decision, r.decision_json, r.decided_at, r.rejection, r.salt, l.ledger_index, l.leaf_hash"
+      + REQUESTS_WITH_INDEX;
 
   private final Db db;
   private final SourceRepository sources;
@@ -342,8 +345,8 @@ public final class RequestRepository {
     // The columns the audit trail needs only: the decision document is most of a row's bytes.
     return db.read("list requests received in a time range", h -> h.createQuery(
             "SELECT r.id, r.requester_id, r.agency_id, r.body, r.received_at, r.status, r.decision, r.rejection, "
-                + "l.ledger_index, l.leaf_hash FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id "
-                + "WHERE r.received_at >= :from AND r.received_at < :to"
+                + "l.ledger_index, l.leaf_hash" + REQUESTS_WITH_INDEX
+                + " WHERE r.received_at >= :from AND r.received_at < :to"
                 + " AND (r.received_at > :t OR (r.received_at = :t AND r.id > :id))"
                 + " ORDER BY r.received_at, r.id LIMIT :limit")
         .bind("from", db.time(from, "from")).bind("to", db.time(to, "to"))

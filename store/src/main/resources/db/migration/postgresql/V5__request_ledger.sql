@@ -1,9 +1,10 @@
 -- Until V5 a request's ledger index was recorded by updating its row after the answer, which wrote every request's
--- row (its decision document and public entry, about six kilobytes) a second time: a fifth of what the store wrote
--- per request under load (20 KB, with the write-ahead log's checkpoint copies; 16 KB without the update). From V5 the index goes to request_ledger, a narrow table written once per request, and the requests whose
--- entry is still to be looked for in the log (or appended) are listed in ledger_pending, inserted with the request
--- and deleted when its index is recorded. A request's row is written once; requests.ledger_entry keeps its public
--- entry for good (moved into ledger_pending instead, the entry's deletion rewrote its page: 21 KB per request).
+-- row (its decision document and public entry, about six kilobytes) a second time: bench/StoreWrites measured 19.1 KB
+-- written per request with the update (the write-ahead log and its checkpoint copies), 16.6 KB without. From V5 the
+-- index goes to request_ledger, a narrow table written once per request, and the requests whose entry is still to be
+-- looked for in the log (or appended) are listed in ledger_pending, inserted with the request and deleted when its
+-- index is recorded. A request's row is written once; requests.ledger_entry keeps its public entry for good (kept in
+-- ledger_pending instead, each entry's deletion rewrote its page: more written, not less).
 CREATE TABLE request_ledger (
   request_id   TEXT NOT NULL PRIMARY KEY REFERENCES requests (id),
   ledger_index BIGINT NOT NULL UNIQUE,
