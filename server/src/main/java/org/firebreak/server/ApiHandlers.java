@@ -233,14 +233,24 @@ final class ApiHandlers {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType(JSON_UTF8);
+    byte[] bytes;
     try {
       // Straight to UTF-8 bytes: a String first would be encoded once more on the way out.
-      ctx.result(BODY_WRITER.writeValueAsBytes(body));
+      bytes = BODY_WRITER.writeValueAsBytes(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always prints", e);
+    }
+    // Written to the response's stream (Javalin's, which compresses when the client asks), not set as the result:
+    // Javalin copies a result through a new 32 KB buffer per response, most of what answering a request allocated.
+    try {
+      ctx.outputStream().write(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the response", e);
     }
   }
 
   private static final com.fasterxml.jackson.databind.ObjectWriter BODY_WRITER =
-      new com.fasterxml.jackson.databind.ObjectMapper().writer();
+      new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+          .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build())
+          .writer();
 }

@@ -76,7 +76,7 @@ final class Bodies {
     }
     byte[] bytes;
     try (InputStream in = ctx.bodyInputStream()) {
-      bytes = readAtMost(in, limit);
+      bytes = readAtMost(in, limit, declared);
       if (bytes == null) {
         in.skip(DRAIN_LIMIT);
       }
@@ -114,11 +114,35 @@ final class Bodies {
     }
   }
 
-  /** The stream's bytes, or null when there are more than {@code limit}. */
-  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  /**
+   * The stream's bytes, or null when there are more than {@code limit}. A body of a declared length ({@code declared}
+   * >= 0, at most the limit) is read into an array of that size: a request is a few hundred bytes, and a 16 KB buffer
+   * for each was most of what reading it allocated.
+   */
+  private static byte[] readAtMost(InputStream in, long limit, long declared) throws IOException {
+    if (declared >= 0 && declared <= Math.min(limit, Integer.MAX_VALUE - 8)) {
+      byte[] body = in.readNBytes((int) declared);
+      int next = in.read();
+      if (body.length == declared && next < 0) {
+        return body;
+      }
+      // Shorter or longer than declared (the HTTP layer refuses that before here): read on as if undeclared.
+      ByteArrayOutputStream read = new ByteArrayOutputStream();
+      read.write(body);
+      if (next >= 0) {
+        read.write(next);
+      }
+      return copyAtMost(in, limit, read);
+    }
+    return copyAtMost(in, limit, new ByteArrayOutputStream());
+  }
+
+  private static byte[] copyAtMost(InputStream in, long limit, ByteArrayOutputStream out) throws IOException {
     byte[] buf = new byte[16 * 1024];
-    long total = 0;
+    long total = out.size();
+    if (total > limit) {
+      return null;
+    }
     int n;
     while ((n = in.read(buf)) >= 0) {
       total += n;

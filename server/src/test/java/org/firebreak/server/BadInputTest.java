@@ -116,6 +116,29 @@ class BadInputTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void bodiesWithoutAContentLengthAreReadWholeAndLimitedAlike(TestDatabases.Kind kind) throws Exception {
+    World w = world(kind);
+    Http http = w.f().http;
+    String admin = w.f().admin;
+    int before = w.f().store.agencies().list().size();
+    String json = """
+        {"id":"chunked-agency","name":"Sent in chunks","level":"LOCAL","component":"POLICE","jurisdiction":"US-CA"}""";
+    Http.Response created = http.sendChunked("POST", "/v1/agencies", admin, "application/json",
+        json.getBytes(StandardCharsets.UTF_8));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("name").asText()).isEqualTo("Sent in chunks");
+    // The answer, written to the response's stream, still says how long it is.
+    assertThat(created.header("Content-Length")).contains(String.valueOf(created.bytes().length));
+    assertThat(w.f().store.agencies().get("chunked-agency")).isPresent();
+    problem(http.sendChunked("POST", "/v1/agencies", admin, "application/json",
+        ("{\"id\":\"" + big(MAX_JSON) + "\"}").getBytes(StandardCharsets.UTF_8)), 413, Problems.TOO_LARGE);
+    problem(http.sendChunked("POST", "/v1/agencies", admin, "application/json",
+        "{\"id\":\"a2\",\"name\":".getBytes(StandardCharsets.UTF_8)), 400, INVALID);
+    assertThat(w.f().store.agencies().list()).hasSize(before + 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void users(TestDatabases.Kind kind) throws Exception {
     World w = world(kind);
     Http http = w.f().http;

@@ -67,6 +67,18 @@ final class Http {
   }
 
   Response send(String method, String path, String token, String contentType, byte[] body) {
+    return sendPublished(method, path, token, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  /** As {@link #send}, the body sent in chunks without a Content-Length (the length is not given to the client). */
+  Response sendChunked(String method, String path, String token, String contentType, byte[] body) {
+    return sendPublished(method, path, token, contentType,
+        HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private Response sendPublished(String method, String path, String token, String contentType,
+      HttpRequest.BodyPublisher body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
@@ -74,7 +86,7 @@ final class Http {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    b.method(method, body);
     try {
       HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(r.statusCode(), r);

@@ -35,7 +35,10 @@ public final class StrictJson {
   private final ObjectMapper mapper;
 
   public StrictJson() {
-    JsonMapper m = JsonMapper.builder()
+    // Buffers recycled through a pool all threads share: the default keeps them per thread, and the server's virtual
+    // threads live for one request each, so every request allocated new ones.
+    JsonMapper m = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build())
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
