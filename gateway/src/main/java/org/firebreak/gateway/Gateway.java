@@ -84,6 +84,9 @@ public final class Gateway {
     this.callers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CALLER_CACHE_TTL)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).maximumSize(10_000).build();
     this.packsInForce = PacksJson.of(engine.packs().refs(), json);
+    // Every decision and entry stored names them: the store keeps them once instead of in each request's row.
+    store.requests().keepOnce(packsInForce.decision().text());
+    store.requests().keepOnce(packsInForce.entry().text());
   }
 
   /**

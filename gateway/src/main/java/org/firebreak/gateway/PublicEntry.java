@@ -253,6 +253,11 @@ public final class PublicEntry {
     public List<PackRef> refs() {
       return refs;
     }
+
+    /** The list as it stands in the entry: canonical JSON, the same characters in every entry naming these packs. */
+    public String text() {
+      return json.text();
+    }
   }
 
   private static Map<String, Integer> recordsBySource(List<Release> releases) {

@@ -30,16 +30,28 @@ public final class RequestRepository {
       " FROM requests r LEFT JOIN request_ledger l ON l.request_id = r.id";
   /** A stored request; queries add their WHERE. */
   private static final String SELECT_REQUESTS = "SELECT r.id, r.requester_id, r.agency_id, r.body, r.received_at, "
-      + "r.status, r.decision, r.decision_json, r.decided_at, r.rejection, r.salt, l.ledger_index, l.leaf_hash"
-      + REQUESTS_WITH_INDEX;
+      + "r.status, r.decision, r.decision_json, r.decision_part_at, dp.text AS decision_part, r.decided_at, "
+      + "r.rejection, r.salt, l.ledger_index, l.leaf_hash" + REQUESTS_WITH_INDEX
+      + " LEFT JOIN repeated_texts dp ON dp.id = r.decision_part";
 
   private final Db db;
   private final SourceRepository sources;
+  private final RepeatedTexts repeated;
   private final SecureRandom random = new SecureRandom();
 
   RequestRepository(Db db, SourceRepository sources) {
     this.db = db;
     this.sources = sources;
+    this.repeated = new RepeatedTexts(db);
+  }
+
+  /**
+   * Names a text that most decisions or public entries stored from now on contain (the packs in force, as they write
+   * them): the store keeps it once and each row refers to it, instead of holding it in every row. What is read back is
+   * the same, byte for byte. At most {@value RepeatedTexts#MAX} texts; naming one again does nothing.
+   */
+  public void keepOnce(String text) {
+    repeated.keep(text);
   }
 
   /**
@@ -167,8 +179,8 @@ public final class RequestRepository {
     RequestStatus next = decision == Decision.REFER ? RequestStatus.HELD : RequestStatus.DECIDED;
     checkSources(releases);
     return db.writeGrouped("decide request '" + id + "'", h -> {
-      int n = h.createUpdate("UPDATE requests SET status = :next, decision = :d, "
-              + "decision_json = :j, decided_at = :t WHERE id = :id AND status = :expected")
+      int n = h.createUpdate("UPDATE requests SET status = :next, decision = :d, decision_json = :j, "
+              + "decision_part = NULL, decision_part_at = NULL, decided_at = :t WHERE id = :id AND status = :expected")
           .bind("next", next.name())
           .bind("d", decision.name())
           .bind("j", decisionJson)
@@ -221,10 +233,13 @@ public final class RequestRepository {
       throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
     }
     return db.read("list requests whose ledger index is not recorded", h -> h.createQuery(
-            "SELECT p.request_id, r.ledger_entry, p.floor FROM ledger_pending p "
-                + "JOIN requests r ON r.id = p.request_id ORDER BY p.floor, p.request_id LIMIT :limit")
+            "SELECT p.request_id, r.ledger_entry, p.floor, r.entry_part_at, ep.text FROM ledger_pending p "
+                + "JOIN requests r ON r.id = p.request_id LEFT JOIN repeated_texts ep ON ep.id = r.entry_part "
+                + "ORDER BY p.floor, p.request_id LIMIT :limit")
         .bind("limit", limit)
-        .map((rs, ctx) -> new UnloggedEntry(rs.getString(1), rs.getBytes(2), rs.getLong(3))).list());
+        .map((rs, ctx) -> new UnloggedEntry(rs.getString(1), RepeatedTexts.join(rs.getBytes(2),
+            Optional.ofNullable(rs.getString(5)), rs.getInt(4), "the ledger entry of request " + rs.getString(1)),
+            rs.getLong(3))).list());
   }
 
   /**
@@ -410,12 +425,15 @@ public final class RequestRepository {
         decided.map(Decided::decision), decided.map(Decided::json), decided.map(d -> t),
         Optional.ofNullable(rejection), Optional.empty(), salt);
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+    // The texts most rows repeat (the packs in force) cut out here, off the committer's thread: stored once (V6).
+    Optional<RepeatedTexts.Text> decisionText = decided.map(d -> repeated.cut(d.json()));
+    Optional<RepeatedTexts.Bytes> entryBytes = entry.map(e -> repeated.cut(e.entry()));
     return db.writeGroupedLater("store a request of user '" + requesterId + "'", h -> {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
         db.statement(h, "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
-            + "salt, decision, decision_json, decided_at, ledger_entry) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+            + "salt, decision, decision_json, decided_at, ledger_entry, decision_part, decision_part_at, entry_part, "
+            + "entry_part_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
               st.setString(1, id);
               st.setString(2, requesterId);
               st.setString(3, agencyId);
@@ -425,14 +443,18 @@ public final class RequestRepository {
               st.setString(7, rejection);
               st.setBytes(8, salt);
               st.setString(9, decided.map(d -> d.decision().name()).orElse(null));
-              st.setString(10, decided.map(Decided::json).orElse(null));
+              st.setString(10, decisionText.map(RepeatedTexts.Text::rest).orElse(null));
               if (decided.isPresent()) {
                 at.apply(11, st, null);
               } else {
                 st.setNull(11, db.vendor == Vendor.SQLITE ? java.sql.Types.VARCHAR
                     : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
               }
-              st.setBytes(12, entry.map(UnloggedEntry::entry).orElse(null));
+              st.setBytes(12, entryBytes.map(RepeatedTexts.Bytes::rest).orElse(null));
+              Optional<RepeatedTexts.Part> dp = decisionText.flatMap(RepeatedTexts.Text::part);
+              Optional<RepeatedTexts.Part> ep = entryBytes.flatMap(RepeatedTexts.Bytes::part);
+              setPart(st, 13, dp, decisionText.map(RepeatedTexts.Text::at).orElse(0));
+              setPart(st, 15, ep, entryBytes.map(RepeatedTexts.Bytes::at).orElse(0));
               return st.executeUpdate();
             });
         if (entry.isPresent()) {
@@ -458,6 +480,18 @@ public final class RequestRepository {
             user ? "agency '" + agencyId + "' does not exist" : "user '" + requesterId + "' does not exist", null,
             se));
       });
+  }
+
+  /** A part's id and offset at {@code column} and the next one, or two NULLs when the text is stored whole. */
+  private static void setPart(java.sql.PreparedStatement st, int column, Optional<RepeatedTexts.Part> part, int at)
+      throws SQLException {
+    if (part.isPresent()) {
+      st.setLong(column, part.get().id());
+      st.setInt(column + 1, at);
+    } else {
+      st.setNull(column, java.sql.Types.BIGINT);
+      st.setNull(column + 1, java.sql.Types.INTEGER);
+    }
   }
 
   /** Releases name registered sources (sources are cached, so this rarely reads). */
@@ -540,8 +574,11 @@ public final class RequestRepository {
 
   private StoredRequest map(ResultSet rs) throws SQLException {
     AuditedRequest a = mapAudited(rs);
+    Optional<String> part = Optional.ofNullable(rs.getString("decision_part"));
+    int at = rs.getInt("decision_part_at");
     return new StoredRequest(a.id(), a.requesterId(), a.agencyId(), a.requestJson(), a.receivedAt(), a.status(),
-        a.decision(), Optional.ofNullable(rs.getString("decision_json")),
+        a.decision(), Optional.ofNullable(rs.getString("decision_json"))
+            .map(j -> RepeatedTexts.join(j, part, at, "the decision of request " + a.id())),
         Optional.ofNullable(db.readTime(rs, "decided_at")), a.rejection(), a.ledger(), rs.getBytes("salt"));
   }
 

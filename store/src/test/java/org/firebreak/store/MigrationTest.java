@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MigrationTest extends StoreTestBase {
   private static final List<String> TABLES = List.of("agencies", "users", "user_roles", "credentials", "sources",
       "source_fields", "source_searchable", "records", "record_keys", "requests", "releases", "reviews",
-      "ledger_files", "ledger_journal", "settings", "request_ledger", "ledger_pending");
+      "ledger_files", "ledger_journal", "settings", "request_ledger", "ledger_pending", "repeated_texts");
 
   @Test
   void migrationsCreateEveryTableAndRecordTheirVersion() {
@@ -28,7 +28,7 @@ class MigrationTest extends StoreTestBase {
     List<String> versions = store.jdbi().withHandle(h -> h.createQuery(
         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         .mapTo(String.class).list());
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
     assertThat(store.vendor()).isEqualTo(kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL);
   }
 
@@ -40,7 +40,7 @@ class MigrationTest extends StoreTestBase {
     assertThat(store.agencies().get("sfpd")).contains(agency("sfpd"));
     int applied = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
         + "WHERE version IS NOT NULL").mapTo(Integer.class).one());
-    assertThat(applied).isEqualTo(5);
+    assertThat(applied).isEqualTo(6);
   }
 
   @Test

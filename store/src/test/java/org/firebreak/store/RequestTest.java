@@ -301,6 +301,50 @@ class RequestTest extends StoreTestBase {
   }
 
   @Test
+  void aTextKeptOnceIsCutOutOfTheRowsAndPutBackByteForByte() {
+    // Two recurring parts, as the gateway names them (the packs in force as a decision and as an entry write them),
+    // with characters outside ASCII, so character and byte offsets differ.
+    String decisionPart = "[{\"digest\":\"sha256:aa\",\"id\":\"us-ca\",\"note\":\"§ 7284.6 — Values Act\"}]";
+    String entryPart = "[\"us-ca@2026.11.0 sha256:aa ¶\"]";
+    store.requests().keepOnce(decisionPart);
+    store.requests().keepOnce(entryPart);
+    store.requests().keepOnce(decisionPart); // naming it again changes nothing
+    String decision = "{\"decision\":\"PERMIT\",\"note\":\"é\",\"packs\":" + decisionPart + ",\"sources\":[]}";
+    byte[] entry = ("{\"day\":\"2026-11-20\",\"note\":\"ü\",\"packs\":" + entryPart + ",\"v\":2}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String id = store.requests().newId();
+    store.requests().receiveDecided(id, "officer", "sfpd", BODY, T0, Decision.DENY, decision, List.of(),
+        store.requests().newSalt(), Optional.of(new UnloggedEntry(id, entry, 4)));
+    // A decision holding no kept part is stored whole.
+    String plain = store.requests().newId();
+    store.requests().receiveDecided(plain, "officer", "sfpd", BODY, T0, Decision.DENY, PERMIT_JSON.replace(
+        "PERMIT", "DENY"), List.of(), store.requests().newSalt(), Optional.of(new UnloggedEntry(plain, entry, 5)));
+
+    // The row holds neither part; where it goes is recorded.
+    record Row(String decision, byte[] entry, Long decisionPart, Long entryPart) {}
+    Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT decision_json, ledger_entry, decision_part, "
+        + "entry_part FROM requests WHERE id = :id").bind("id", id).map((rs, ctx) -> new Row(rs.getString(1),
+        rs.getBytes(2), (Long) rs.getObject(3, Long.class), (Long) rs.getObject(4, Long.class))).one());
+    assertThat(row.decision()).doesNotContain(decisionPart).hasSize(decision.length() - decisionPart.length());
+    assertThat(new String(row.entry(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(entryPart);
+    assertThat(row.decisionPart()).isNotNull();
+    assertThat(row.entryPart()).isNotNull().isNotEqualTo(row.decisionPart());
+
+    // Read back, here and by a store opened again (the parts are in the database, not only in memory), exactly.
+    for (Store s : List.of(store, openAgain())) {
+      assertThat(s.requests().get(id).orElseThrow().decisionJson()).contains(decision);
+      assertThat(s.requests().get(plain).orElseThrow().decisionJson()).contains("{\"decision\":\"DENY\"}");
+      assertThat(s.requests().unlogged(10)).containsExactly(new UnloggedEntry(id, entry, 4),
+          new UnloggedEntry(plain, entry, 5));
+    }
+    // The kept text is one row however often it is named, and by a store opened again.
+    openAgain().requests().keepOnce(decisionPart);
+    int kept = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM repeated_texts")
+        .mapTo(Integer.class).one());
+    assertThat(kept).isEqualTo(2);
+  }
+
+  @Test
   void anEntryForAnotherRequestOrABadSaltIsRefusedAndNothingIsStored() {
     String id = store.requests().newId();
     byte[] entry = {'{', '}'};
