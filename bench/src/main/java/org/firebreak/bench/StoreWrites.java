@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,9 @@ import org.firebreak.store.User;
  * (Linux {@code /proc/self/io} {@code wchar}: the write-ahead log, its checkpoints into the database file, nothing
  * else writes); the peer figure is the payload handed to the store (body, decision, entry, salt, release), so the
  * ratio is the store's write amplification. Sizes default to those of {@link GatewayLoad}'s permitted requests
- * ({@code -Ddecision}, {@code -Dentry} bytes). No clock in the figure; how the committer happens to group the writes
- * moves it by about 2% from run to run.
+ * ({@code -Ddecision}, {@code -Dentry} bytes), each holding the list of the packs in force as the gateway writes it
+ * (1,840 and 1,390 bytes of them), which the store keeps once (store V6; {@code -Dkept=false}: in every row, as before
+ * V6). No clock in the figure; how the committer happens to group the writes moves it by about 2% from run to run.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.firebreak.bench.StoreWrites
@@ -47,6 +47,10 @@ public final class StoreWrites {
   private static final int GROUP = Integer.getInteger("group", 40);
   private static final int DECISION = Integer.getInteger("decision", 2_930);
   private static final int ENTRY = Integer.getInteger("entry", 2_400);
+  /** The packs in force as a decision and as an entry name them (GatewayLoad's 15 packs, measured on a served store). */
+  private static final int DECISION_PACKS = 1_840;
+  private static final int ENTRY_PACKS = 1_390;
+  private static final boolean KEPT = Boolean.parseBoolean(System.getProperty("kept", "true"));
   private static final String BODY = "{\"purpose\":\"VIOLENT_CRIME\",\"justification\":\"armed robbery suspect\","
       + "\"caseNumber\":\"SF-26-1\",\"sources\":[\"ca-dmv\"],\"query\":{\"license\":\"D0000001\"}}";
   /** The released fields as the store keeps them (a JSON object), for the payload's size. */
@@ -67,9 +71,15 @@ public final class StoreWrites {
       store.users().create(new User("officer-1", "sfpd", Set.of(Role.REQUESTER), List.of(), List.of()));
       store.sources().create(new Source("ca-dmv", SourceKind.DMV, Jurisdiction.of("US-CA"), "sfpd",
           Map.of("license", Category.DMV_RECORD, "home", Category.ADDRESS_HOME), List.of("license")));
-      String decision = "{\"decision\":\"PERMIT\",\"rules\":\"" + "x".repeat(DECISION - 34) + "\"}";
-      byte[] entry = new byte[ENTRY];
-      Arrays.fill(entry, (byte) 'e');
+      String decisionPacks = "[" + "p".repeat(DECISION_PACKS - 2) + "]";
+      String entryPacks = "[" + "q".repeat(ENTRY_PACKS - 2) + "]";
+      String decision = padded("{\"decision\":\"PERMIT\",\"packs\":" + decisionPacks + ",\"rules\":\"", "\"}", DECISION);
+      byte[] entry = padded("{\"packs\":" + entryPacks + ",\"sources\":\"", "\"}", ENTRY)
+          .getBytes(StandardCharsets.US_ASCII);
+      if (KEPT) {
+        store.requests().keepOnce(decisionPacks);
+        store.requests().keepOnce(entryPacks);
+      }
       Map<String, String> fields = Map.of("license", "D0000001", "home", "1 Mission St");
       long payload = 0;
       List<StoredRequest> previous = List.of();
@@ -101,12 +111,21 @@ public final class StoreWrites {
       }
       long bytes = written(io) - before;
       int n = REQUESTS / GROUP * GROUP;
-      System.out.printf("%,d requests in groups of %d (decision %,d B, entry %,d B): the store wrote %.2f KB per "
-          + "request; payload %.2f KB per request; ratio %.2fx%n", n, GROUP, DECISION, ENTRY, bytes / 1024.0 / n,
-          payload / 1024.0 / n, (double) bytes / payload);
+      System.out.printf("%,d requests in groups of %d (decision %,d B, entry %,d B, packs in force %s): the store "
+          + "wrote %.2f KB per request; payload %.2f KB per request; ratio %.2fx%n", n, GROUP, decision.length(),
+          entry.length, KEPT ? "kept once" : "in every row", bytes / 1024.0 / n, payload / 1024.0 / n,
+          (double) bytes / payload);
     } finally {
       LedgerLoad.deleteTree(dir);
     }
+  }
+
+  /** {@code head}, padding, then {@code tail}: {@code size} characters in all. */
+  private static String padded(String head, String tail, int size) {
+    if (head.length() + tail.length() > size) {
+      throw new IllegalArgumentException("a document of " + size + " bytes cannot hold the packs list");
+    }
+    return head + "x".repeat(size - head.length() - tail.length()) + tail;
   }
 
   private static long written(Path io) throws IOException {
