@@ -250,7 +250,5 @@ final class ApiHandlers {
   }
 
   private static final com.fasterxml.jackson.databind.ObjectWriter BODY_WRITER =
-      new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-          .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build())
-          .writer();
+      new com.fasterxml.jackson.databind.ObjectMapper(org.firebreak.core.json.StrictJson.pooledBuffers()).writer();
 }

@@ -3,7 +3,6 @@ package org.firebreak.store;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.firebreak.store.StoreException.Kind;
@@ -105,12 +104,8 @@ final class RepeatedTexts {
     return whole;
   }
 
-  /** Where {@code part} first starts in {@code bytes}, or -1. */
-  static int indexOf(byte[] bytes, byte[] part) {
-    Objects.requireNonNull(part, "part");
-    if (part.length == 0) {
-      return 0;
-    }
+  /** Where {@code part} (never empty: kept texts are not blank) first starts in {@code bytes}, or -1. */
+  private static int indexOf(byte[] bytes, byte[] part) {
     byte first = part[0];
     for (int i = 0; i + part.length <= bytes.length; i++) {
       if (bytes[i] == first && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {

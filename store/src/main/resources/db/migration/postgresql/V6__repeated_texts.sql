@@ -1,5 +1,5 @@
--- Every decision names all the packs in force (1.9 KB of its ~3 KB document) and so does every public entry (1.9 KB
--- of ~2.4 KB): until V6 each request's row held that list twice. From V6 a text that recurs in every row (the gateway
+-- Every decision names all the packs in force (1.8 KB of its ~3 KB document) and so does every public entry (1.4 KB
+-- of ~2.3 KB): until V6 each request's row held that list twice. From V6 a text that recurs in every row (the gateway
 -- names them: the packs in force, as the decision and as the entry write them) is kept once in repeated_texts; a row
 -- stores its decision or entry without it, and where it goes: decision_part_at is a character offset into
 -- decision_json, entry_part_at a byte offset into ledger_entry. Reading puts it back, so what is read is byte for

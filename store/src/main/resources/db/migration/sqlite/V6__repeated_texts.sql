@@ -1,6 +1,6 @@
--- Every decision names all the packs in force (1.9 KB of its ~3 KB document) and so does every public entry (1.9 KB
--- of ~2.4 KB): until V6 each request's row held that list twice, which made the row ~5.6 KB, two pages of the file
--- (bench/StoreWrites: 16.5 KB written per request, 8.3 KB with the list kept once). From V6 a text that recurs in
+-- Every decision names all the packs in force (1.8 KB of its ~3 KB document) and so does every public entry (1.4 KB
+-- of ~2.3 KB): until V6 each request's row held that list twice, which made the row ~5.6 KB, two pages of the file
+-- (bench/StoreWrites: 16.4 KB written per request, 12.4 KB with the list kept once). From V6 a text that recurs in
 -- every row (the gateway names them: the packs in force, as the decision and as the entry write them) is kept once in
 -- repeated_texts; a row stores its decision or entry without it, and where it goes: decision_part_at is a character
 -- offset into decision_json, entry_part_at a byte offset into ledger_entry. Reading puts it back, so what is read is

@@ -35,10 +35,7 @@ public final class StrictJson {
   private final ObjectMapper mapper;
 
   public StrictJson() {
-    // Buffers recycled through a pool all threads share: the default keeps them per thread, and the server's virtual
-    // threads live for one request each, so every request allocated new ones.
-    JsonMapper m = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
-            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build())
+    JsonMapper m = JsonMapper.builder(pooledBuffers())
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -58,6 +55,16 @@ public final class StrictJson {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     this.mapper = m;
+  }
+
+  /**
+   * A JSON factory whose parsers and generators take their buffers from a pool all threads share. Jackson's default
+   * keeps them per thread, and a server's virtual threads live for one request each, so every request allocated new
+   * ones.
+   */
+  public static com.fasterxml.jackson.core.JsonFactory pooledBuffers() {
+    return com.fasterxml.jackson.core.JsonFactory.builder()
+        .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool()).build();
   }
 
   /** Reads one JSON document as {@code type}; {@code origin} names it in errors (a file name, "request body"). */
