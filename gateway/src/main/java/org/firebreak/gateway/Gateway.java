@@ -14,10 +14,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.firebreak.core.error.ErrorCode;
 import org.firebreak.core.json.CanonicalJson;
 import org.firebreak.core.json.StrictJson;
@@ -35,6 +37,7 @@ import org.firebreak.ledger.LedgerException;
 import org.firebreak.ledger.LogReader;
 import org.firebreak.ledger.SignedCheckpoint;
 import org.firebreak.policy.PolicyEngine;
+import org.firebreak.store.AuditedRequest;
 import org.firebreak.store.Release;
 import org.firebreak.store.Review;
 import org.firebreak.store.Role;
@@ -73,9 +76,22 @@ public final class Gateway {
   private final Map<String, LedgerRef> loggedSoon = new java.util.concurrent.ConcurrentHashMap<>();
   /** The packs in force as the decisions and their entries write them, written once (see {@link PacksJson}). */
   private final PacksJson packsInForce;
+  private final Consumer<AuditedRequest> onLogged;
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
+  /** As the full constructor, with nobody told of the requests it logs. */
   public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock) {
+    this(store, engine, ledger, json, clock, r -> { });
+  }
+
+  /**
+   * @param onLogged told of every request this gateway decides, once it is stored and its entry is in the log (on the
+   *     request's own thread, before it is answered): how detection learns of new requests without reading them back
+   *     from the store. It must be quick and must not throw.
+   */
+  public Gateway(Store store, PolicyEngine engine, Ledger ledger, StrictJson json, Clock clock,
+      Consumer<AuditedRequest> onLogged) {
+    this.onLogged = Objects.requireNonNull(onLogged, "onLogged");
     this.store = store;
     this.engine = engine;
     this.ledger = ledger;
@@ -210,8 +226,11 @@ public final class Gateway {
         caller.agency().id(), raw, now, result.decision(), decisionJson, releases, salt,
         Optional.of(new UnloggedEntry(id, entry, floor)));
     Receipt receipt = logged(stored.thenCompose(s -> appendAndCheckpoint(entry)));
-    recordLater(id, new LedgerRef(receipt.index(), receipt.leafHash()));
+    LedgerRef ref = new LedgerRef(receipt.index(), receipt.leafHash());
+    recordLater(id, ref);
     StoredRequest s = stored.join(); // done: the receipt came after it
+    onLogged.accept(new AuditedRequest(s.id(), s.requesterId(), s.agencyId(), s.requestJson(),
+        s.receivedAt(), s.status(), s.decision(), s.rejection(), Optional.of(ref)));
     return new RequestOutcome(s.id(), s.status(), Optional.of(result), Optional.of(decisionJson), releases,
         Optional.of(receipt));
   }

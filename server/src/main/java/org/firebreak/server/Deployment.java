@@ -149,7 +149,10 @@ public final class Deployment implements AutoCloseable {
       opened.add(0, ledger);
 
       StrictJson json = new StrictJson();
-      Gateway gateway = new Gateway(store, new Policy(json).shippedEngine(), ledger, json, Clock.systemUTC());
+      // Started once the server is (below); told of every request the gateway logs from the start.
+      FlagPublisher flags = new FlagPublisher(store, ledger, Clock.systemUTC(), s.flags());
+      Gateway gateway = new Gateway(store, new Policy(json).shippedEngine(), ledger, json, Clock.systemUTC(),
+          flags::logged);
       boolean tokenWritten = bootstrapAdmin(store, dir.resolve(TOKEN_FILE));
       Files.writeString(dir.resolve(VKEY_FILE), signer.verifier().text() + "\n", StandardCharsets.UTF_8);
       // Before serving: a crash between storing a request and recording its ledger index is repaired here.
@@ -175,8 +178,7 @@ public final class Deployment implements AutoCloseable {
           oidc.map(Authenticator.class::cast)).start();
       opened.add(0, server::stop);
       // Closed before the ledger (its last run appends), after HTTP (so it sees every request answered).
-      FlagPublisher flags = new FlagPublisher(store, ledger, Clock.systemUTC(), s.flags()).start();
-      opened.add(0, flags);
+      opened.add(0, flags.start());
       return new Deployment(s, store, gateway, ledger, server, flags, signer.verifier().text(), tokenWritten,
           !exists, oidc.map(OidcAuthenticator::jwks));
     } catch (IOException | RuntimeException e) {

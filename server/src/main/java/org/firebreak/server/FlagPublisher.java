@@ -18,11 +18,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.firebreak.detect.AuditEvent;
 import org.firebreak.detect.Detection;
 import org.firebreak.detect.Detector;
@@ -53,9 +56,12 @@ import org.slf4j.LoggerFactory;
  * /v1/flags} does: the relay detector matches a search against later ones within 7 days and the volume-spike detector
  * compares a day with the requester's median day), runs every detector over them, and appends the flags not yet
  * ledgered. Their cost grows with the window, so periodic runs are full only every {@link Settings#fullInterval()};
- * in between, a quick run shows only the requests received since the last run to the detectors that judge one
- * request at a time ({@link Detection#perEvent}). A flag is identified by the flagged request's ledger index and the detector: a detector flags a request
- * at most once in the public log, at the severity it first had. Relay and volume-spike flags need later requests, so
+ * in between, a quick run shows only the requests decided since the last run to the detectors that judge one request
+ * at a time ({@link Detection#perEvent}). The gateway hands those over as it logs them ({@link #logged}), so a quick
+ * run reads nothing back from the store; requests stored any other way are read by the next full run (and when more
+ * than {@link #MAX_HANDED_OVER} wait, the quick run reads the store instead). A flag is identified by the flagged
+ * request's ledger index and the detector: a detector flags a request at most once in the public log, at the severity
+ * it first had. Relay and volume-spike flags need later requests, so
  * they are published in the run that first finds them, which may be days after the flagged request.
  *
  * <p>What was published is read back from the log itself, not remembered elsewhere: on its first run an instance
@@ -76,9 +82,10 @@ public final class FlagPublisher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long LEDGER_TIMEOUT_SECONDS = 30;
   /**
-   * How long after it was received a request is normally stored and logged: a quick run reads this far back before
-   * its window, and an idle check this far back for requests it has not seen settled (a request is dated when it
-   * arrives and stored after it has been decided). Every quick run reads it again, so it is kept short: under load a
+   * How long after it was received a request is normally stored and logged: a quick run that reads the store reads
+   * this far back before its window, and an idle check this far back for requests it has not seen settled (a request
+   * is dated when it arrives and stored after it has been decided). Every such run reads it again, so it is kept
+   * short: under load a
    * request is stored and logged within tens of milliseconds (the slowest answer in a thousand at 5,000 requests a
    * second took under 100 ms), and with 1 s every quick run read twice what arrived; a request that takes longer is
    * flagged by the next full run instead. Quick runs come every second: each is a burst of work on one core, and at
@@ -86,6 +93,12 @@ public final class FlagPublisher implements AutoCloseable {
    * waited for (p99.9 ~180 ms against ~70 ms).
    */
   static final Duration SETTLING = Duration.ofMillis(250);
+
+  /**
+   * The most requests handed over ({@link #logged}) that wait for a run, about 1 KB each: 40 s of requests at 5,000 a
+   * second, far more than come between two runs. Past it they are not kept, and the next quick run reads the store.
+   */
+  static final int MAX_HANDED_OVER = 200_000;
 
   /**
    * @param interval how often the publisher runs the detectors that judge one request at a time, over the requests
@@ -130,8 +143,8 @@ public final class FlagPublisher implements AutoCloseable {
    * What one run did.
    *
    * @param requests requests read (0 when nothing had changed since the last run and detection was skipped)
-   * @param judged requests shown to the detectors: a quick run reads again those settled at the last run (a request
-   *     stored late must not be missed) but does not judge them twice
+   * @param judged requests shown to the detectors: a quick run that reads the store reads again those settled at the
+   *     last read (a request stored late must not be missed) but does not judge them twice
    * @param flags flags the detectors raised over them
    * @param published flag entries appended now
    * @param waiting flags on requests that were not in the log yet (retried on the next run)
@@ -164,6 +177,11 @@ public final class FlagPublisher implements AutoCloseable {
   private boolean windowBehind;
   private boolean started;
   private boolean closed;
+  /** Requests handed over by the gateway since the last run ({@link #logged}), and how many. */
+  private final ConcurrentLinkedQueue<AuditedRequest> handedOver = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waitingCount = new AtomicInteger();
+  /** True when a request was not kept since the last run: the next quick run reads the store. */
+  private final AtomicBoolean missed = new AtomicBoolean();
 
   public FlagPublisher(Store store, Ledger ledger, Clock clock, Settings settings) {
     this.store = Objects.requireNonNull(store, "store");
@@ -213,9 +231,10 @@ public final class FlagPublisher implements AutoCloseable {
 
   /**
    * A periodic run: a full one when {@link Settings#fullInterval()} has passed since the last, otherwise only the
-   * detectors that judge one request at a time, over the requests received since the last run (from {@link
-   * #SETTLING} before its end, so a request stored late is still seen). Relay and volume-spike flags therefore reach
-   * the log within a full interval, the others within a few seconds.
+   * detectors that judge one request at a time, over the requests handed over since the last run (or, when some were
+   * not kept, over those the store received since the last read of it, from {@link #SETTLING} before its end, so a
+   * request stored late is still seen). Relay and volume-spike flags therefore reach the log within a full interval,
+   * the others within a few seconds.
    */
   synchronized Run runScheduled() {
     boolean full = lastFull.isEmpty()
@@ -227,26 +246,16 @@ public final class FlagPublisher implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the flag publisher is closed");
     }
-    // Ledger indexes are recorded after the answer, in a later commit: let those of requests answered by now land.
-    store.awaitQueuedWrites();
-    Instant now = clock.instant();
-    // Idle when nothing arrived since the last run, unless this full run must show the window detectors requests
-    // that only the quick detectors have seen.
-    if (lastEnd.isPresent() && !(full && windowBehind) && unchangedSince(lastEnd.get(), now)) {
-      return Run.IDLE;
-    }
-    Instant windowStart = now.minus(settings.lookback());
-    Instant from = full || lastEnd.isEmpty() ? windowStart : max(windowStart, lastEnd.get().minus(SETTLING));
+    // Whatever was handed over so far is stored and logged: a full run reads it from the store with the rest, a quick
+    // run judges it as handed over, unless some was not (too many waited), when it reads the store as a full run does.
+    List<AuditedRequest> handed = takeHandedOver();
+    boolean someNotKept = missed.getAndSet(false);
     Map<String, AuditedRequest> requests = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
     org.firebreak.detect.Settings detectSettings = org.firebreak.detect.Settings.defaults();
     org.firebreak.detect.Screening screening = new org.firebreak.detect.Screening(classifier);
     Detection detection = new Detection(screening, full ? Detection.all(screening, detectSettings)
         : Detection.perEvent(screening, detectSettings));
-    if (full) {
-      lastFull = Optional.of(now);
-      windowBehind = false;
-    }
     FirebreakEvents events = new FirebreakEvents(store, "firebreak");
     ImportSink sink = new ImportSink() {
       @Override
@@ -259,25 +268,54 @@ public final class FlagPublisher implements AutoCloseable {
         // A body rejected as malformed JSON names nothing a detector reads.
       }
     };
-    long row = 0;
+    Instant now = clock.instant();
     long judged = 0;
-    Optional<AuditedRequest> after = Optional.empty();
-    while (true) {
-      List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
-      for (AuditedRequest r : page) {
-        requests.put(r.id(), r);
-        ++row;
-        // A quick run's detectors judge one request at a time: one settled at the last run was judged then, and its
-        // flags are published or were refused. Only a full run shows it to the detectors again.
-        if (full || !settled.contains(r.id())) {
-          events.accept(r, row, sink);
+    boolean fromStore = full || someNotKept;
+    if (!fromStore) {
+      if (handed.isEmpty()) {
+        return Run.IDLE;
+      }
+      long row = 0;
+      for (AuditedRequest r : handed) {
+        if (requests.putIfAbsent(r.id(), r) == null) {
+          events.accept(r, ++row, sink);
           judged++;
         }
       }
-      if (page.size() < RequestRepository.MAX_LIMIT) {
-        break;
+    } else {
+      // Ledger indexes are recorded after the answer, in a later commit: let those of requests answered by now land.
+      store.awaitQueuedWrites();
+      now = clock.instant();
+      // Idle when nothing arrived since the last run, unless this full run must show the window detectors requests
+      // that only the quick detectors have seen.
+      if (lastEnd.isPresent() && !(full && windowBehind) && unchangedSince(lastEnd.get(), now)) {
+        return Run.IDLE;
       }
-      after = Optional.of(page.getLast());
+      Instant windowStart = now.minus(settings.lookback());
+      Instant from = full || lastEnd.isEmpty() ? windowStart : max(windowStart, lastEnd.get().minus(SETTLING));
+      long row = 0;
+      Optional<AuditedRequest> after = Optional.empty();
+      while (true) {
+        List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
+        for (AuditedRequest r : page) {
+          requests.put(r.id(), r);
+          ++row;
+          // A quick run's detectors judge one request at a time: one settled at the last run was judged then, and its
+          // flags are published or were refused. Only a full run shows it to the detectors again.
+          if (full || !settled.contains(r.id())) {
+            events.accept(r, row, sink);
+            judged++;
+          }
+        }
+        if (page.size() < RequestRepository.MAX_LIMIT) {
+          break;
+        }
+        after = Optional.of(page.getLast());
+      }
+    }
+    if (full) {
+      lastFull = Optional.of(now);
+      windowBehind = false;
     }
     detection.finish(flags::add);
 
@@ -355,19 +393,46 @@ public final class FlagPublisher implements AutoCloseable {
       published.removeIf(k -> k.requestIndex() < first);
       forgottenBelow = first;
     }
-    lastEnd = Optional.of(now);
-    Instant recent = now.minus(SETTLING);
-    Set<String> done = new HashSet<>();
-    for (AuditedRequest r : requests.values()) {
-      if (!r.receivedAt().isBefore(recent) && (r.ledger().isPresent() || r.status() == RequestStatus.REJECTED)) {
-        done.add(r.id());
+    if (fromStore) {
+      // The window the store was read to, for the next read of it (a quick run from a handover reads none).
+      lastEnd = Optional.of(now);
+      Instant recent = now.minus(SETTLING);
+      Set<String> done = new HashSet<>();
+      for (AuditedRequest r : requests.values()) {
+        if (!r.receivedAt().isBefore(recent) && (r.ledger().isPresent() || r.status() == RequestStatus.REJECTED)) {
+          done.add(r.id());
+        }
       }
+      settled = done;
     }
-    settled = done;
     if (!full && !requests.isEmpty()) {
       windowBehind = true;
     }
     return new Run(requests.size(), judged, flags.size(), acks.size(), waiting);
+  }
+
+  /**
+   * Hands over a request the gateway decided, once it is stored and its entry is in the log: the next quick run judges
+   * it without reading it back from the store. Thread-safe and quick (the request threads call it); when more than
+   * {@link #MAX_HANDED_OVER} wait, the request is not kept and the next quick run reads the store instead.
+   */
+  public void logged(AuditedRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (waitingCount.incrementAndGet() > MAX_HANDED_OVER) {
+      waitingCount.decrementAndGet();
+      missed.set(true);
+      return;
+    }
+    handedOver.add(request);
+  }
+
+  private List<AuditedRequest> takeHandedOver() {
+    List<AuditedRequest> out = new ArrayList<>();
+    for (AuditedRequest r; (r = handedOver.poll()) != null; ) {
+      out.add(r);
+    }
+    waitingCount.addAndGet(-out.size());
+    return out;
   }
 
   private static Instant max(Instant a, Instant b) {

@@ -106,6 +106,11 @@ class FlagPublisherTest {
     return r.json().get("token").asText();
   }
 
+  /** A fresh deployment's agencies, source and records registered, and a requester of the local police: their token. */
+  private static String registeredOfficer(Deployment d, Http http, String id) throws java.io.IOException {
+    return user(http, register(http, Files.readString(d.adminTokenFile()).strip()), id);
+  }
+
   private static final String FOR_ICE = """
       "onBehalfOf":{"id":"ice-ero-sfr","name":"ICE ERO San Francisco","level":"FEDERAL","component":"ICE_ERO",
                     "jurisdiction":"US"},""";
@@ -116,8 +121,7 @@ class FlagPublisherTest {
     try (Deployment d = start(dir)) {
       FlagPublisher publisher = d.flagPublisher();
       Http http = new Http(d.port());
-      String admin = register(http, Files.readString(d.adminTokenFile()).strip());
-      String officer = user(http, admin, "officer-9");
+      String officer = registeredOfficer(d, http, "officer-9");
       // The first periodic run is a full one (there was none before); nothing to flag yet.
       assertThat(publisher.runScheduled().published()).isZero();
       String search = submit(http, officer, """
@@ -159,6 +163,50 @@ class FlagPublisherTest {
       assertThat(afterFull.subList(0, afterQuick.size())).extracting(Published::index, Published::detector)
           .isEqualTo(afterQuick.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.index(), f.detector()))
               .toList());
+    }
+  }
+
+  @Test
+  void quickRunsJudgeWhatTheGatewayHandsOverAndReadTheStoreOnlyWhenSomeWasNotKept() throws Exception {
+    Path dir = tmp.resolve("handover");
+    try (Deployment d = start(dir)) {
+      FlagPublisher publisher = d.flagPublisher();
+      Http http = new Http(d.port());
+      String officer = registeredOfficer(d, http, "officer-8");
+      assertThat(publisher.runScheduled().requests()).isZero(); // the first run is a full one
+
+      // A request stored without the gateway (as an import would) is not handed over: quick runs do not see it ...
+      d.store().requests().receive("officer-8", "cvpd", "{\"purpose\":\"VIOLENT_CRIME\"}", java.time.Instant.now());
+      assertThat(publisher.runScheduled()).isEqualTo(new FlagPublisher.Run(0, 0, 0, 0, 0));
+      // ... while one decided by the gateway is judged by the next quick run, and flagged at once.
+      String forIce = submit(http, officer, "{\"purpose\":\"VIOLENT_CRIME\",\"caseNumber\":\"26-01800\","
+          + FOR_ICE + "\"sources\":[\"ca-dmv\"],\"query\":{\"name\":\"Ana Ruiz\"}}");
+      FlagPublisher.Run quick = publisher.runScheduled();
+      assertThat(quick.requests()).isEqualTo(1);
+      assertThat(quick.judged()).isEqualTo(1);
+      assertThat(quick.published()).isEqualTo(1);
+      assertThat(flags(dir, d.logFiles())).singleElement().satisfies(f -> {
+        assertThat(f.detector()).isEqualTo("immigration-agency");
+        assertThat(f.requestIndex()).isEqualTo(indexes.get(forIce));
+      });
+
+      // More handed over than are kept: the next quick run reads the store instead (everything it received since the
+      // full run: the request stored directly and the one for ICE), not the copies that were kept.
+      org.firebreak.store.AuditedRequest stored = d.store().requests().get(forIce)
+          .map(org.firebreak.store.AuditedRequest::of).orElseThrow();
+      for (int i = 0; i <= FlagPublisher.MAX_HANDED_OVER; i++) {
+        publisher.logged(stored);
+      }
+      FlagPublisher.Run read = publisher.runScheduled();
+      assertThat(read.requests()).isEqualTo(2);
+      assertThat(read.published()).isZero(); // the flag on the request for ICE is in the log already
+      // Then quick runs take handovers again: none came since, so nothing is read.
+      assertThat(publisher.runScheduled().requests()).isZero();
+      // A full run reads the store: both requests, and still no flag twice.
+      FlagPublisher.Run full = publisher.runOnce();
+      assertThat(full.requests()).isEqualTo(2);
+      assertThat(full.published()).isZero();
+      assertThat(flags(dir, d.logFiles())).hasSize(1);
     }
   }
 
