@@ -233,9 +233,8 @@ public final class RequestRepository {
       throw new StoreException(Kind.INVALID, "limit " + limit + " is not in 1.." + MAX_LIMIT);
     }
     return db.read("list requests whose ledger index is not recorded", h -> h.createQuery(
-            "SELECT p.request_id, r.ledger_entry, p.floor, r.entry_part_at, ep.text FROM ledger_pending p "
-                + "JOIN requests r ON r.id = p.request_id LEFT JOIN repeated_texts ep ON ep.id = r.entry_part "
-                + "ORDER BY p.floor, p.request_id LIMIT :limit")
+            "SELECT p.request_id, p.entry, p.floor, p.entry_part_at, ep.text FROM ledger_pending p "
+                + "LEFT JOIN repeated_texts ep ON ep.id = p.entry_part ORDER BY p.floor, p.request_id LIMIT :limit")
         .bind("limit", limit)
         .map((rs, ctx) -> new UnloggedEntry(rs.getString(1), RepeatedTexts.join(rs.getBytes(2),
             Optional.ofNullable(rs.getString(5)), rs.getInt(4), "the ledger entry of request " + rs.getString(1)),
@@ -432,8 +431,8 @@ public final class RequestRepository {
         // The foreign keys check the requester and the agency: no reads on the way in. Plain JDBC: this runs for
         // every request on the store's one committer thread, where Jdbi's statement building cost more than SQLite.
         db.statement(h, "INSERT INTO requests (id, requester_id, agency_id, body, received_at, status, rejection, "
-            + "salt, decision, decision_json, decided_at, ledger_entry, decision_part, decision_part_at, entry_part, "
-            + "entry_part_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
+            + "salt, decision, decision_json, decided_at, decision_part, decision_part_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", st -> {
               st.setString(1, id);
               st.setString(2, requesterId);
               st.setString(3, agencyId);
@@ -450,19 +449,21 @@ public final class RequestRepository {
                 st.setNull(11, db.vendor == Vendor.SQLITE ? java.sql.Types.VARCHAR
                     : java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
               }
-              st.setBytes(12, entryBytes.map(RepeatedTexts.Bytes::rest).orElse(null));
               Optional<RepeatedTexts.Part> dp = decisionText.flatMap(RepeatedTexts.Text::part);
-              Optional<RepeatedTexts.Part> ep = entryBytes.flatMap(RepeatedTexts.Bytes::part);
-              setPart(st, 13, dp, decisionText.map(RepeatedTexts.Text::at).orElse(0));
-              setPart(st, 15, ep, entryBytes.map(RepeatedTexts.Bytes::at).orElse(0));
+              setPart(st, 12, dp, decisionText.map(RepeatedTexts.Text::at).orElse(0));
               return st.executeUpdate();
             });
         if (entry.isPresent()) {
-          db.statement(h, "INSERT INTO ledger_pending (request_id, floor) VALUES (?, ?)", st -> {
-            st.setString(1, id);
-            st.setLong(2, entry.get().floor());
-            return st.executeUpdate();
-          });
+          // The entry stays only until its index is recorded (V7): the row is written once, and small.
+          RepeatedTexts.Bytes e = entryBytes.orElseThrow();
+          db.statement(h, "INSERT INTO ledger_pending (request_id, floor, entry, entry_part, entry_part_at) "
+              + "VALUES (?, ?, ?, ?, ?)", st -> {
+                st.setString(1, id);
+                st.setLong(2, entry.get().floor());
+                st.setBytes(3, e.rest());
+                setPart(st, 4, e.part(), e.at());
+                return st.executeUpdate();
+              });
         }
         if (decided.isPresent()) {
           insertReleases(h, decided.get().releases());

@@ -28,7 +28,7 @@ class MigrationTest extends StoreTestBase {
     List<String> versions = store.jdbi().withHandle(h -> h.createQuery(
         "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         .mapTo(String.class).list());
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
+    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7");
     assertThat(store.vendor()).isEqualTo(kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL);
   }
 
@@ -40,7 +40,7 @@ class MigrationTest extends StoreTestBase {
     assertThat(store.agencies().get("sfpd")).contains(agency("sfpd"));
     int applied = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
         + "WHERE version IS NOT NULL").mapTo(Integer.class).one());
-    assertThat(applied).isEqualTo(6);
+    assertThat(applied).isEqualTo(7);
   }
 
   @Test
@@ -100,6 +100,41 @@ class MigrationTest extends StoreTestBase {
       assertThat(requests.get("req-pending").orElseThrow().ledger().map(LedgerRef::index)).isEqualTo(Optional.of(9L));
       assertThatThrownBy(() -> requests.logged("req-logged", new LedgerRef(10, leaf)))
           .isInstanceOf(StoreException.class).hasMessageContaining("logged already");
+    } finally {
+      old.drop();
+    }
+  }
+
+  @Test
+  void version7MovesThePendingEntriesOutOfTheRequestRowsWithTheirKeptParts() throws Exception {
+    // A database as V6 left it: a request whose entry is pending, stored with the packs list cut out of it (a kept
+    // part, with a character outside ASCII before it so the byte offset is not the character offset).
+    TestDatabases.Database old = TestDatabases.create(kind, tmp);
+    Vendor vendor = kind == Kind.SQLITE ? Vendor.SQLITE : Vendor.POSTGRESQL;
+    Flyway.configure().dataSource(old.url(), null, null).locations(vendor.migrations()).target("6").load().migrate();
+    String part = "[\"us-ca@2026.11.0 sha256:aa\"]";
+    byte[] entry = ("{\"note\":\"§\",\"packs\":" + part + ",\"v\":2}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] rest = ("{\"note\":\"§\",\"packs\":,\"v\":2}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = "{\"note\":\"§\",\"packs\":".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    try (Connection c = DriverManager.getConnection(old.url())) {
+      c.createStatement().execute("INSERT INTO agencies VALUES ('sfpd', 'SFPD', 'LOCAL', 'POLICE', 'US-CA-SF')");
+      c.createStatement().execute("INSERT INTO users VALUES ('officer', 'sfpd', '[]', '[]')");
+      c.createStatement().execute("INSERT INTO repeated_texts (id, text) VALUES (1, '" + part + "')");
+      String time = kind == Kind.SQLITE ? "?" : "CAST(? AS TIMESTAMPTZ)";
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO requests (id, requester_id, agency_id, body, "
+          + "received_at, status, salt, ledger_entry, entry_part, entry_part_at) "
+          + "VALUES ('req-pending', 'officer', 'sfpd', ?, " + time + ", 'RECEIVED', ?, ?, 1, ?)")) {
+        st.setBytes(1, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        st.setString(2, "2026-11-20T10:00:00.123456Z");
+        st.setBytes(3, new byte[32]);
+        st.setBytes(4, rest);
+        st.setInt(5, at);
+        st.executeUpdate();
+      }
+      c.createStatement().execute("INSERT INTO ledger_pending (request_id, floor) VALUES ('req-pending', 7)");
+    }
+    try (Store upgraded = Store.open(old.url())) {
+      assertThat(upgraded.requests().unlogged(10)).containsExactly(new UnloggedEntry("req-pending", entry, 7));
     } finally {
       old.drop();
     }

@@ -298,6 +298,10 @@ class RequestTest extends StoreTestBase {
         .havingCause().isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
     store.requests().logged(a, new LedgerRef(12, leaf(12)));
     assertThat(store.requests().unlogged(10)).isEmpty();
+    // Once its index is recorded the store keeps no copy of an entry: the log holds it (V7).
+    int copies = store.jdbi().withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM ledger_pending) "
+        + "+ (SELECT COUNT(*) FROM requests WHERE ledger_entry IS NOT NULL)").mapTo(Integer.class).one());
+    assertThat(copies).isZero();
   }
 
   @Test
@@ -320,11 +324,14 @@ class RequestTest extends StoreTestBase {
     store.requests().receiveDecided(plain, "officer", "sfpd", BODY, T0, Decision.DENY, PERMIT_JSON.replace(
         "PERMIT", "DENY"), List.of(), store.requests().newSalt(), Optional.of(new UnloggedEntry(plain, entry, 5)));
 
-    // The row holds neither part; where it goes is recorded.
-    record Row(String decision, byte[] entry, Long decisionPart, Long entryPart) {}
-    Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT decision_json, ledger_entry, decision_part, "
-        + "entry_part FROM requests WHERE id = :id").bind("id", id).map((rs, ctx) -> new Row(rs.getString(1),
-        rs.getBytes(2), (Long) rs.getObject(3, Long.class), (Long) rs.getObject(4, Long.class))).one());
+    // The rows hold neither part; where it goes is recorded. The entry is kept with the pending index, not in the
+    // request's row (V7).
+    record Row(String decision, byte[] entry, Long decisionPart, Long entryPart, byte[] inRow) {}
+    Row row = store.jdbi().withHandle(h -> h.createQuery("SELECT r.decision_json, p.entry, r.decision_part, "
+        + "p.entry_part, r.ledger_entry FROM requests r JOIN ledger_pending p ON p.request_id = r.id WHERE r.id = :id")
+        .bind("id", id).map((rs, ctx) -> new Row(rs.getString(1), rs.getBytes(2), (Long) rs.getObject(3, Long.class),
+            (Long) rs.getObject(4, Long.class), rs.getBytes(5))).one());
+    assertThat(row.inRow()).isNull();
     assertThat(row.decision()).doesNotContain(decisionPart).hasSize(decision.length() - decisionPart.length());
     assertThat(new String(row.entry(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(entryPart);
     assertThat(row.decisionPart()).isNotNull();
