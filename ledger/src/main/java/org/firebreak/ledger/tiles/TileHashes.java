@@ -16,12 +16,14 @@ public final class TileHashes implements HashReader {
   private final LedgerStorage storage;
   private final long treeSize;
   private final Map<String, TileTree> cache;
+  private final Map<String, TileTree> partials;
   private final Hasher hasher = new Hasher();
 
   public TileHashes(LedgerStorage storage, long treeSize, Cache sharedCache) {
     this.storage = storage;
     this.treeSize = treeSize;
     this.cache = sharedCache.tiles;
+    this.partials = sharedCache.partials;
   }
 
   /**
@@ -30,12 +32,19 @@ public final class TileHashes implements HashReader {
    */
   public static final class Cache {
     private final Map<String, TileTree> tiles;
+    /** The widest partial tile read of each tile (by level and index): the next, wider one starts from it. */
+    private final Map<String, TileTree> partials;
 
     public Cache(int maxTiles) {
-      this.tiles = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+      this.tiles = lru(maxTiles);
+      this.partials = lru(TileId.HEIGHT * 4); // a log's right edge has one partial tile per level
+    }
+
+    private static Map<String, TileTree> lru(int max) {
+      return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TileTree> eldest) {
-          return size() > maxTiles;
+          return size() > max;
         }
       });
     }
@@ -72,8 +81,13 @@ public final class TileHashes implements HashReader {
         tree = TileTree.ofNodes(nodes); // one read, no hashing
       }
     }
-    if (tree == null) {
-      tree = TileTree.of(tile(id), hasher); // a log written before node indexes, or a partial tile
+    if (tree == null && id.isFull()) {
+      tree = TileTree.of(tile(id), hasher); // a log written before node indexes
+    } else if (tree == null) {
+      // A partial tile: each checkpoint's is wider than the last, which holds most of its subtrees already.
+      String key = id.level() + "/" + id.index();
+      tree = TileTree.of(tile(id), hasher, java.util.Optional.ofNullable(partials.get(key)));
+      partials.merge(key, tree, (old, mine) -> old.width() >= mine.width() ? old : mine);
     }
     cache.put(id.path(), tree);
     return tree;

@@ -16,21 +16,50 @@ final class TileTree {
   }
 
   static TileTree of(byte[] tile, Hasher hasher) {
+    return of(tile, hasher, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #of(byte[], Hasher)}, taking the subtrees {@code narrower} holds over a prefix of this tile as they are:
+   * a partial tile grows at each checkpoint, and its complete subtrees never change, so only those over the new
+   * hashes are computed. A {@code narrower} tree that is not of a prefix of {@code tile} is not used.
+   */
+  static TileTree of(byte[] tile, Hasher hasher, java.util.Optional<TileTree> narrower) {
     int width = tile.length / Hashes.SIZE;
     byte[][][] levels = new byte[TileId.HEIGHT + 1][][];
     levels[0] = new byte[width][];
     for (int i = 0; i < width; i++) {
       levels[0][i] = java.util.Arrays.copyOfRange(tile, i * Hashes.SIZE, (i + 1) * Hashes.SIZE);
     }
+    byte[][][] known = narrower.filter(t -> t.isPrefixOf(levels[0])).map(t -> t.levels)
+        .orElse(new byte[TileId.HEIGHT + 1][0][]);
     for (int r = 1; r <= TileId.HEIGHT; r++) {
       byte[][] below = levels[r - 1];
       byte[][] here = new byte[below.length / 2][];
       for (int i = 0; i < here.length; i++) {
-        here[i] = hasher.nodeHash(below[2 * i], below[2 * i + 1]);
+        here[i] = i < known[r].length ? known[r][i] : hasher.nodeHash(below[2 * i], below[2 * i + 1]);
       }
       levels[r] = here;
     }
     return new TileTree(levels);
+  }
+
+  /** How many hashes the tile holds. */
+  int width() {
+    return levels[0].length;
+  }
+
+  /** True when this tree's tile hashes are the first ones of {@code hashes}. */
+  private boolean isPrefixOf(byte[][] hashes) {
+    if (levels[0].length > hashes.length) {
+      return false;
+    }
+    for (int i = 0; i < levels[0].length; i++) {
+      if (!java.util.Arrays.equals(levels[0][i], hashes[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A full tile's tree from its node index ({@link TileId#nodesPath()}): no hashing. */
