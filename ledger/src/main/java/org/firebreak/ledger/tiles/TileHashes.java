@@ -15,8 +15,8 @@ import org.firebreak.ledger.tree.Hashes;
 public final class TileHashes implements HashReader {
   private final LedgerStorage storage;
   private final long treeSize;
-  private final Map<String, TileTree> cache;
-  private final Map<String, TileTree> partials;
+  private final Map<TileId, TileTree> cache;
+  private final Map<TileId, TileTree> partials;
   private final Hasher hasher = new Hasher();
 
   public TileHashes(LedgerStorage storage, long treeSize, Cache sharedCache) {
@@ -31,19 +31,21 @@ public final class TileHashes implements HashReader {
    * by tile path, safe to share between threads.
    */
   public static final class Cache {
-    private final Map<String, TileTree> tiles;
-    /** The widest partial tile read of each tile (by level and index): the next, wider one starts from it. */
-    private final Map<String, TileTree> partials;
+    private final Map<TileId, TileTree> tiles;
+    /**
+     * The widest partial tile read of each tile, keyed by the tile at full width: the next, wider one starts from it.
+     */
+    private final Map<TileId, TileTree> partials;
 
     public Cache(int maxTiles) {
       this.tiles = lru(maxTiles);
       this.partials = lru(TileId.HEIGHT * 4); // a log's right edge has one partial tile per level
     }
 
-    private static Map<String, TileTree> lru(int max) {
+    private static Map<TileId, TileTree> lru(int max) {
       return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TileTree> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<TileId, TileTree> eldest) {
           return size() > max;
         }
       });
@@ -68,9 +70,13 @@ public final class TileHashes implements HashReader {
     return tree(new TileId(t, tileIndex, width)).node(r, offset >> r);
   }
 
-  /** A tile with its interior, through the cache: a tile's path (with its width) always names the same bytes. */
+  /**
+   * A tile with its interior, through the cache: a tile (level, index and width, as its path names it) always holds
+   * the same bytes. Keyed by the record, not its path: a proof looks up a tile per node, and building the path string
+   * each time cost more than the lookup.
+   */
   private TileTree tree(TileId id) throws IOException {
-    TileTree cached = cache.get(id.path());
+    TileTree cached = cache.get(id);
     if (cached != null) {
       return cached;
     }
@@ -85,11 +91,11 @@ public final class TileHashes implements HashReader {
       tree = TileTree.of(tile(id), hasher); // a log written before node indexes
     } else if (tree == null) {
       // A partial tile: each checkpoint's is wider than the last, which holds most of its subtrees already.
-      String key = id.level() + "/" + id.index();
+      TileId key = new TileId(id.level(), id.index(), TileId.WIDTH);
       tree = TileTree.of(tile(id), hasher, java.util.Optional.ofNullable(partials.get(key)));
       partials.merge(key, tree, (old, mine) -> old.width() >= mine.width() ? old : mine);
     }
-    cache.put(id.path(), tree);
+    cache.put(id, tree);
     return tree;
   }
 
