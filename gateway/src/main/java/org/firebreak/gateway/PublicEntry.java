@@ -200,7 +200,7 @@ public final class PublicEntry {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(salt);
-      CanonicalJson.digest(privateRecord, md);
+      md.update(CanonicalJson.canonicalize(privateRecord));
       return md.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

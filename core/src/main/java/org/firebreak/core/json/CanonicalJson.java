@@ -33,15 +33,7 @@ public final class CanonicalJson {
 
   /** The canonical UTF-8 bytes of a JSON tree (an object or an array). */
   public static byte[] canonicalize(JsonNode tree) {
-    return utf8(tree).toByteArray();
-  }
-
-  /**
-   * Feeds the canonical UTF-8 bytes of a JSON tree (an object or an array) to {@code digest}, as {@code
-   * digest.update(canonicalize(tree))} would, without a copy of them.
-   */
-  public static void digest(JsonNode tree, java.security.MessageDigest digest) {
-    utf8(tree).digestInto(digest);
+    return canonicalText(tree).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -50,23 +42,20 @@ public final class CanonicalJson {
    * several canonical documents is written once.
    */
   public static Canonical canonical(JsonNode tree) {
-    Utf8Buffer out = utf8(tree);
-    return new Canonical(out.text(), out.toByteArray(), tree.deepCopy());
+    return new Canonical(canonicalText(tree), tree.deepCopy());
   }
 
-  private static Utf8Buffer utf8(JsonNode tree) {
+  private static String canonicalText(JsonNode tree) {
     if (!tree.isContainerNode()) {
       throw new IllegalArgumentException("not canonicalisable JSON: a bare " + tree.getNodeType());
     }
-    Utf8Buffer out = new Utf8Buffer(4096); // the documents it writes per request are 1 to 5 KB
+    StringBuilder out = new StringBuilder(4096); // the documents it writes per request are 1 to 5 KB
     if (write(tree, out)) {
-      return out;
+      return out.toString();
     }
     // The library reads text: a held canonical part is printed as the tree it was made from (its text may hold a
     // lone surrogate as it is, which the library does not read back).
-    Utf8Buffer library = new Utf8Buffer(0);
-    library.bytes(canonicalize(tree.toString()));
-    return library;
+    return canonicalString(tree.toString());
   }
 
   /**
@@ -75,12 +64,10 @@ public final class CanonicalJson {
    */
   public static final class Canonical {
     private final String text;
-    private final byte[] utf8;
     private final JsonNode source;
 
-    private Canonical(String text, byte[] utf8, JsonNode source) {
+    private Canonical(String text, JsonNode source) {
       this.text = text;
-      this.utf8 = utf8;
       this.source = source;
     }
 
@@ -130,40 +117,40 @@ public final class CanonicalJson {
   private static final long EXACT = 1L << 53;
 
   /** Writes {@code node} canonically; false when it holds something only the library writes. */
-  private static boolean write(JsonNode node, Utf8Buffer out) {
+  private static boolean write(JsonNode node, StringBuilder out) {
     switch (node.getNodeType()) {
       case OBJECT -> {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
         node.fields().forEachRemaining(fields::add);
         // RFC 8785 § 3.2.3: by the keys' UTF-16 code units, which is String.compareTo.
         fields.sort(Map.Entry.comparingByKey());
-        out.ascii('{');
+        out.append('{');
         for (int i = 0; i < fields.size(); i++) {
           if (i > 0) {
-            out.ascii(',');
+            out.append(',');
           }
           if (!string(fields.get(i).getKey(), out)) {
             return false;
           }
-          out.ascii(':');
+          out.append(':');
           if (!write(fields.get(i).getValue(), out)) {
             return false;
           }
         }
-        out.ascii('}');
+        out.append('}');
         return true;
       }
       case ARRAY -> {
-        out.ascii('[');
+        out.append('[');
         for (int i = 0; i < node.size(); i++) {
           if (i > 0) {
-            out.ascii(',');
+            out.append(',');
           }
           if (!write(node.get(i), out)) {
             return false;
           }
         }
-        out.ascii(']');
+        out.append(']');
         return true;
       }
       case STRING -> {
@@ -177,20 +164,20 @@ public final class CanonicalJson {
         if (v > EXACT || v < -EXACT) {
           return false;
         }
-        out.ascii(Long.toString(v));
+        out.append(v);
         return true;
       }
       case BOOLEAN -> {
-        out.ascii(node.booleanValue() ? "true" : "false");
+        out.append(node.booleanValue());
         return true;
       }
       case NULL -> {
-        out.ascii("null");
+        out.append("null");
         return true;
       }
       case POJO -> {
         if (((POJONode) node).getPojo() instanceof Raw raw) {
-          out.bytes(raw.value.utf8);
+          out.append(raw.value.text);
           return true;
         }
         return false;
@@ -202,35 +189,32 @@ public final class CanonicalJson {
   }
 
   /** RFC 8785 § 3.2.2.2: ECMAScript's JSON.stringify of a string; false for a lone surrogate. */
-  private static boolean string(String s, Utf8Buffer out) {
-    out.ascii('"');
-    int run = 0; // characters from here to i are written as they are, in one go
+  private static boolean string(String s, StringBuilder out) {
+    out.append('"');
+    int run = 0; // characters from here to i are written as they are, in one append
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
         continue;
       }
-      out.utf8(s, run, i);
+      out.append(s, run, i);
       run = i + 1;
       switch (c) {
-        case '"' -> out.ascii("\\\"");
-        case '\\' -> out.ascii("\\\\");
-        case '\b' -> out.ascii("\\b");
-        case '\t' -> out.ascii("\\t");
-        case '\n' -> out.ascii("\\n");
-        case '\f' -> out.ascii("\\f");
-        case '\r' -> out.ascii("\\r");
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
         default -> {
           if (c < 0x20) {
-            out.ascii("\\u00");
-            out.ascii(HEX[c >> 4]);
-            out.ascii(HEX[c & 0xf]);
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
           } else if (Character.isHighSurrogate(c)) {
             if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
               return false;
             }
-            out.utf8(s, i, i + 2);
-            i++;
+            out.append(c).append(s.charAt(++i));
             run = i + 1;
           } else {
             return false; // a lone low surrogate
@@ -238,8 +222,8 @@ public final class CanonicalJson {
         }
       }
     }
-    out.utf8(s, run, s.length());
-    out.ascii('"');
+    out.append(s, run, s.length());
+    out.append('"');
     return true;
   }
 
