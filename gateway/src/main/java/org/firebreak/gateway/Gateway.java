@@ -229,8 +229,7 @@ public final class Gateway {
     LedgerRef ref = new LedgerRef(receipt.index(), receipt.leafHash());
     recordLater(id, ref);
     StoredRequest s = stored.join(); // done: the receipt came after it
-    onLogged.accept(new AuditedRequest(s.id(), s.requesterId(), s.agencyId(), s.requestJson(),
-        s.receivedAt(), s.status(), s.decision(), s.rejection(), Optional.of(ref)));
+    onLogged.accept(AuditedRequest.of(s).withLedger(ref));
     return new RequestOutcome(s.id(), s.status(), Optional.of(result), Optional.of(decisionJson), releases,
         Optional.of(receipt));
   }

@@ -249,7 +249,23 @@ public final class FlagPublisher implements AutoCloseable {
     // Whatever was handed over so far is stored and logged: a full run reads it from the store with the rest, a quick
     // run judges it as handed over, unless some was not (too many waited), when it reads the store as a full run does.
     List<AuditedRequest> handed = takeHandedOver();
-    boolean someNotKept = missed.getAndSet(false);
+    boolean someNotKept = missed.getAndSet(false); // reset by every run: a full run reads them all from the store
+    boolean fromStore = full || someNotKept;
+    Instant now = clock.instant();
+    // Idle when nothing came since the last run, checked before any detector is set up.
+    if (!fromStore && handed.isEmpty()) {
+      return Run.IDLE;
+    }
+    if (fromStore) {
+      // Ledger indexes are recorded after the answer, in a later commit: let those of requests answered by now land.
+      store.awaitQueuedWrites();
+      now = clock.instant();
+      // Idle too when the store holds nothing new, unless this full run must show the window detectors requests
+      // that only the quick detectors have seen.
+      if (lastEnd.isPresent() && !(full && windowBehind) && unchangedSince(lastEnd.get(), now)) {
+        return Run.IDLE;
+      }
+    }
     Map<String, AuditedRequest> requests = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
     org.firebreak.detect.Settings detectSettings = org.firebreak.detect.Settings.defaults();
@@ -268,14 +284,9 @@ public final class FlagPublisher implements AutoCloseable {
         // A body rejected as malformed JSON names nothing a detector reads.
       }
     };
-    Instant now = clock.instant();
     long judged = 0;
-    boolean fromStore = full || someNotKept;
+    long row = 0;
     if (!fromStore) {
-      if (handed.isEmpty()) {
-        return Run.IDLE;
-      }
-      long row = 0;
       for (AuditedRequest r : handed) {
         if (requests.putIfAbsent(r.id(), r) == null) {
           events.accept(r, ++row, sink);
@@ -283,17 +294,8 @@ public final class FlagPublisher implements AutoCloseable {
         }
       }
     } else {
-      // Ledger indexes are recorded after the answer, in a later commit: let those of requests answered by now land.
-      store.awaitQueuedWrites();
-      now = clock.instant();
-      // Idle when nothing arrived since the last run, unless this full run must show the window detectors requests
-      // that only the quick detectors have seen.
-      if (lastEnd.isPresent() && !(full && windowBehind) && unchangedSince(lastEnd.get(), now)) {
-        return Run.IDLE;
-      }
       Instant windowStart = now.minus(settings.lookback());
       Instant from = full || lastEnd.isEmpty() ? windowStart : max(windowStart, lastEnd.get().minus(SETTLING));
-      long row = 0;
       Optional<AuditedRequest> after = Optional.empty();
       while (true) {
         List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);

@@ -36,6 +36,12 @@ public record AuditedRequest(String id, String requesterId, String agencyId, Str
     }
   }
 
+  /** The same request, its entry at {@code ledger} in the log. */
+  public AuditedRequest withLedger(LedgerRef ledger) {
+    return new AuditedRequest(id, requesterId, agencyId, requestJson, receivedAt, status, decision, rejection,
+        Optional.of(ledger));
+  }
+
   /** The audit trail's view of a stored request. */
   public static AuditedRequest of(StoredRequest r) {
     return new AuditedRequest(r.id(), r.requesterId(), r.agencyId(), r.requestJson(), r.receivedAt(), r.status(),

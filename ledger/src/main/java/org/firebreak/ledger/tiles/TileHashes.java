@@ -28,7 +28,7 @@ public final class TileHashes implements HashReader {
 
   /**
    * Tiles with their interiors, for {@link TileHashes} readers to share: a bounded LRU (about 16 KiB a tile), keyed
-   * by tile path, safe to share between threads.
+   * by tile (level, index and width), safe to share between threads.
    */
   public static final class Cache {
     private final Map<TileId, TileTree> tiles;
