@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.firebreak.core.vocab.AgencyLevel;
@@ -145,6 +146,66 @@ class DetectorsTest {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(f.evidence()).containsExactly("l", "a");
     });
+  }
+
+  /**
+   * Relay on random logs against its definition, computed here the obvious way: a local search is flagged by the
+   * earliest immigration-related search of the same plate within the relay window after it (HIGH), else by the same
+   * officer's earliest one within the officer window (MEDIUM), with the two as evidence. Three plates (spelt two ways)
+   * and three officers over ten days, a third of the searches immigration-related, every search at its own minute.
+   */
+  @Test
+  void relayFlagsWhatItsDefinitionSaysOnRandomLogs() {
+    Settings settings = Settings.defaults();
+    java.util.Random rnd = new java.util.Random(20261129);
+    String[][] plates = {{"7ABC123", "7abc 123"}, {"8XYZ999", "8xyz-999"}, {"5DEF456", "5 DEF 456"}};
+    for (int round = 0; round < 40; round++) {
+      List<Integer> minutes = new ArrayList<>();
+      for (int m = 0; m < 10 * 24 * 60; m += 1 + rnd.nextInt(400)) {
+        minutes.add(m);
+      }
+      java.util.Collections.shuffle(minutes, rnd); // the log's order is not its time order
+      List<AuditEvent> events = new ArrayList<>();
+      Map<String, long[]> facts = new java.util.HashMap<>(); // id -> {minute, plate, officer, immigration}
+      for (int m : minutes) {
+        String id = "e" + m;
+        int plate = rnd.nextInt(3);
+        int officer = rnd.nextInt(3);
+        boolean immigration = rnd.nextInt(3) == 0;
+        facts.put(id, new long[] {m, plate, officer, immigration ? 1 : 0});
+        events.add(search(id).time(Optional.of(T0.plus(m, ChronoUnit.MINUTES)))
+            .subject(Optional.of(plates[plate][rnd.nextInt(2)])).user(Optional.of("officer " + officer))
+            .organization(Optional.of("Fresno CA PD")).reason(immigration ? "assist HSI" : "stolen vehicle")
+            .build());
+      }
+      Map<String, String> expected = new java.util.TreeMap<>(); // flagged id -> severity and evidence
+      for (var local : facts.entrySet()) {
+        long[] l = local.getValue();
+        if (l[3] == 1) {
+          continue;
+        }
+        Optional<String> byPlate = firstLater(facts, l, 1, settings.relayWindow().toMinutes());
+        Optional<String> byOfficer = firstLater(facts, l, 2, settings.officerWindow().toMinutes());
+        byPlate.map(e -> "HIGH " + e).or(() -> byOfficer.map(e -> "MEDIUM " + e))
+            .ifPresent(v -> expected.put(local.getKey(), v));
+      }
+      Map<String, String> actual = new java.util.TreeMap<>();
+      for (Flag f : run(events.toArray(AuditEvent[]::new))) {
+        if (f.detector().equals("relay")) {
+          assertThat(f.evidence()).hasSize(2).first().isEqualTo(f.eventId());
+          assertThat(actual.put(f.eventId(), f.severity() + " " + f.evidence().get(1))).isNull();
+        }
+      }
+      assertThat(actual).as("round %d", round).isNotEmpty().isEqualTo(expected);
+    }
+  }
+
+  /** The earliest immigration-related search after {@code local} sharing fact {@code key} within {@code window}. */
+  private static Optional<String> firstLater(Map<String, long[]> facts, long[] local, int key, long window) {
+    return facts.entrySet().stream()
+        .filter(e -> e.getValue()[3] == 1 && e.getValue()[key] == local[key] && e.getValue()[0] > local[0]
+            && e.getValue()[0] - local[0] <= window)
+        .min(java.util.Comparator.comparingLong(e -> e.getValue()[0])).map(Map.Entry::getKey);
   }
 
   @Test

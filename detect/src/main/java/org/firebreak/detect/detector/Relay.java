@@ -2,6 +2,7 @@ package org.firebreak.detect.detector;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,37 +80,53 @@ public final class Relay implements Detector {
     found.values().forEach(flags);
   }
 
+  /**
+   * Flags each local search of a group that an immigration-related search of the same group follows within the
+   * window, with the first such search as evidence. One pass over the group in time order: the local searches not yet
+   * flagged wait in a queue, oldest first, until a later immigration-related search flags them or they fall out of
+   * its window. (Scanning back from every immigration-related search was quadratic: an immigration officer's own
+   * thousands of searches in a week each scanned all the others.)
+   */
   private static void match(Map<String, List<Entry>> groups, Duration window, Severity severity, String what,
       Map<String, Flag> found) {
     long windowMillis = window.toMillis();
+    ArrayDeque<Entry> waiting = new ArrayDeque<>();
     for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
       List<Entry> entries = g.getValue();
-      if (entries.size() < 2 || entries.stream().allMatch(Entry::local)) {
+      if (entries.size() < 2 || entries.stream().allMatch(Entry::local)
+          || entries.stream().noneMatch(Entry::local)) {
         continue;
       }
       entries.sort(Comparator.comparingLong(Entry::epochMilli));
-      for (int i = 0; i < entries.size(); i++) {
-        Entry later = entries.get(i);
+      waiting.clear();
+      for (Entry later : entries) {
         if (later.local()) {
+          waiting.addLast(later);
           continue;
         }
-        for (int j = i - 1; j >= 0 && later.epochMilli() - entries.get(j).epochMilli() <= windowMillis; j--) {
-          Entry local = entries.get(j);
-          if (!local.local() || found.containsKey(local.id() + "@" + local.location())) {
-            continue;
+        while (!waiting.isEmpty() && later.epochMilli() - waiting.peekFirst().epochMilli() > windowMillis) {
+          waiting.pollFirst();
+        }
+        while (!waiting.isEmpty()) { // newest first, as the log reads them back
+          Entry local = waiting.pollLast();
+          String key = local.id() + "@" + local.location();
+          if (!found.containsKey(key)) {
+            found.put(key, flag(local, later, g.getKey(), what, severity));
           }
-          Duration gap = Duration.ofMillis(later.epochMilli() - local.epochMilli());
-          String explanation = "local search by " + Texts.quote(local.requester()) + " at "
-              + Instant.ofEpochMilli(local.epochMilli()) + " was followed " + hours(gap) + " later by a search of "
-              + what + " (" + (what.endsWith("plate") ? Texts.quote(g.getKey()) : Texts.quote(g.getKey()))
-              + ") that " + later.involvement() + " (event " + later.id() + ")";
-          List<String> citations = Texts.union(Laws.immigrationUse(local.custodianJurisdiction()),
-              Laws.federalSharing(local.custodianJurisdiction()));
-          found.put(local.id() + "@" + local.location(), new Flag(local.id(), ID, severity, explanation,
-              List.of(local.id(), later.id()), citations, local.requester(), local.location()));
         }
       }
     }
+  }
+
+  private static Flag flag(Entry local, Entry later, String group, String what, Severity severity) {
+    Duration gap = Duration.ofMillis(later.epochMilli() - local.epochMilli());
+    String explanation = "local search by " + Texts.quote(local.requester()) + " at "
+        + Instant.ofEpochMilli(local.epochMilli()) + " was followed " + hours(gap) + " later by a search of "
+        + what + " (" + Texts.quote(group) + ") that " + later.involvement() + " (event " + later.id() + ")";
+    List<String> citations = Texts.union(Laws.immigrationUse(local.custodianJurisdiction()),
+        Laws.federalSharing(local.custodianJurisdiction()));
+    return new Flag(local.id(), ID, severity, explanation, List.of(local.id(), later.id()), citations,
+        local.requester(), local.location());
   }
 
   private static String involvement(ScreenedEvent s) {
