@@ -26,13 +26,16 @@ import org.firebreak.server.Deployment;
  * {@code firebreak serve} does), with the same server's {@code GET /healthz} measured in the same run as the ceiling.
  *
  * <p>Setup over HTTP: a local police agency with a REQUESTER, ICE ERO with a REQUESTER, a DMV custodian and its
- * source, {@value #RECORDS} records ingested. Then {@code -Dclients} (128; with 64 the answers' latency, not the CPU, bounded the rate: 64 clients over ~18 ms each
- * is ~3,500 requests/s with the machine two-thirds busy) connections of wrk (or, with {@code
- * -Dclient=java}, virtual threads sharing one {@link HttpClient}), each a closed loop, drive the server for {@code
- * -Dwarmup} (180: the JIT's C2 compiler was still busy 70–100 s into this load, at up to a fifth of the CPU) + {@code -Dseconds} (10) seconds. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and DMV record (DENY),
- * the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields released). Only 2xx
- * answers that carry a receipt (a signed checkpoint and an inclusion proof) count; the ledger's size at the end must
- * cover every counted answer. The data directory (under bench/target) is deleted at the end.
+ * source, {@value #RECORDS} records ingested. Then connections of wrk (or, with {@code -Dclient=java}, virtual
+ * threads sharing one {@link HttpClient}), each a closed loop, drive the server for {@code -Dwarmup} (180: the JIT's C2
+ * compiler was still busy 70–100 s into this load, at up to a fifth of the CPU) + {@code -Dseconds} (10) seconds, at
+ * each number of connections {@code -Dclients} lists ({@code 64,128}; after the first, {@value #LEVEL_WARMUP} s of
+ * warm-up each): the floor is a rate at a latency (p99 under 50 ms), and a closed loop's latency grows with its
+ * connections once the server is busy (Little's law), so the rate is read at more than one load and the floor is met
+ * when one of them reaches both. Mix: {@code -Dice} (20)% ICE ERO civil-immigration requests for home address and
+ * DMV record (DENY), the rest SFPD violent-crime requests with a case number for a random licence (PERMIT, fields
+ * released). Only 2xx answers that carry a receipt (a signed checkpoint and an inclusion proof) count; the ledger's
+ * size at the end must cover every counted answer. The data directory (under bench/target) is deleted at the end.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.firebreak.bench.GatewayLoad
@@ -40,7 +43,12 @@ import org.firebreak.server.Deployment;
  */
 public final class GatewayLoad {
   static final int RECORDS = 10_000;
-  private static final int CLIENTS = Integer.getInteger("clients", 128);
+  /** The numbers of connections measured, in order; the Java client, the ceiling and the in-process phase use the
+   * largest. */
+  private static final List<Integer> LEVELS = levels(System.getProperty("clients", "64,128"));
+  private static final int CLIENTS = LEVELS.stream().mapToInt(Integer::intValue).max().orElseThrow();
+  /** Warm-up of each number of connections after the first: the JIT has compiled the path by then. */
+  static final int LEVEL_WARMUP = 15;
   private static final int WARMUP = Integer.getInteger("warmup", 180);
   private static final int SECONDS = Integer.getInteger("seconds", 10);
   private static final int HEALTHZ_WARMUP = 15;
@@ -130,43 +138,50 @@ public final class GatewayLoad {
       Thread.sleep(3_000);
       System.out.printf("server CPU while idle: %.1f ms per second%n", (Wrk.serverCpuNanos() - idle0) / 3e6);
 
-      Result requests;
+      List<Result> levels = new ArrayList<>();
       Result healthz;
       long ledgerAfter;
       if (CLIENT.equals("wrk")) {
-        Wrk wrk = new Wrk(CLIENTS, WARMUP, SECONDS);
-        requests = wrk.run("POST /v1/requests", base, Wrk.requestsScript(officer, agent, ICE_PERCENT, RECORDS));
+        for (int level : LEVELS) {
+          Wrk wrk = new Wrk(level, levels.isEmpty() ? WARMUP : Math.min(WARMUP, LEVEL_WARMUP), SECONDS);
+          levels.add(wrk.run("POST /v1/requests " + level, base,
+              Wrk.requestsScript(officer, agent, ICE_PERCENT, RECORDS)));
+        }
         ledgerAfter = treeSize(http, base);
         // The JIT compiled the HTTP layer during the requests phase: the ceiling needs a short warm-up only.
         healthz = new Wrk(CLIENTS, Math.min(WARMUP, HEALTHZ_WARMUP), SECONDS)
-            .run("GET /healthz", base, Wrk.healthzScript());
+            .run("GET /healthz " + CLIENTS, base, Wrk.healthzScript());
       } else {
         IntFunction<HttpRequest> mix = i -> ThreadLocalRandom.current().nextInt(100) < ICE_PERCENT
             ? deny.apply(i) : permit.apply(i);
-        requests = drive(http, vts, "POST /v1/requests", mix, true);
+        levels.add(drive(http, vts, "POST /v1/requests " + CLIENTS, mix, true));
         ledgerAfter = treeSize(http, base);
         HttpRequest health = HttpRequest.newBuilder(base.resolve("/healthz")).GET().build();
-        healthz = drive(http, vts, "GET /healthz", i -> health, false);
+        healthz = drive(http, vts, "GET /healthz " + CLIENTS, i -> health, false);
       }
 
       Optional<Result> inProcess = IN_PROCESS ? Optional.of(inProcess(d, officer, agent)) : Optional.empty();
 
       System.out.println();
-      System.out.printf("%d clients (%s, HTTP/1.1 keep-alive, loopback), %d s warm-up + %d s "
-          + "measured per phase; mix %d%% ICE ERO (DENY) / %d%% local police (PERMIT)%n", CLIENTS,
-          CLIENT.equals("wrk") ? "wrk, 2 threads" : "virtual threads, one HttpClient", WARMUP, SECONDS,
+      System.out.printf("%s clients (%s, HTTP/1.1 keep-alive, loopback), %d s warm-up (%d s at each further number of "
+          + "clients) + %d s measured per phase; mix %d%% ICE ERO (DENY) / %d%% local police (PERMIT)%n",
+          LEVELS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+          CLIENT.equals("wrk") ? "wrk, 2 threads" : "virtual threads, one HttpClient", WARMUP, LEVEL_WARMUP, SECONDS,
           ICE_PERCENT, 100 - ICE_PERCENT);
-      List<Result> results = new ArrayList<>(List.of(requests, healthz));
+      List<Result> results = new ArrayList<>(levels);
+      results.add(healthz);
       inProcess.ifPresent(results::add);
       for (Result r : results) {
-        System.out.printf("%-18s %,9.0f req/s  %s  (%,d counted, %d failed)%n", r.name(), r.perSecond(),
+        System.out.printf("%-22s %,9.0f req/s  %s  (%,d counted, %d failed)%n", r.name(), r.perSecond(),
             r.latency(), r.ok(), r.bad());
       }
+      Result requests = levels.getLast(); // the most connections: the ratio to the ceiling at the same load
       System.out.printf("ratio healthz / requests: %.1fx throughput; p50 %.1fx%n",
           healthz.perSecond() / requests.perSecond(), (double) requests.p50Nanos() / healthz.p50Nanos());
-      System.out.printf("ledger: %,d entries appended during the requests phase (warm-up included), >= %,d receipts "
-          + "counted: %s%n", ledgerAfter - ledgerBefore, requests.ok(),
-          ledgerAfter - ledgerBefore >= requests.ok() ? "yes" : "NO");
+      long receipts = levels.stream().mapToLong(Result::ok).sum();
+      boolean allLogged = ledgerAfter - ledgerBefore >= receipts;
+      System.out.printf("ledger: %,d entries appended during the requests phases (warm-ups included), >= %,d receipts "
+          + "counted: %s%n", ledgerAfter - ledgerBefore, receipts, allLogged ? "yes" : "NO");
       // Where the time goes, one piece: a durable SQLite write transaction (a request waits for one, grouped with
       // other requests' writes by the store's committer thread), timed alone from one thread.
       int n = 500;
@@ -177,10 +192,25 @@ public final class GatewayLoad {
       double txMs = (System.nanoTime() - s0) / 1e6 / n;
       System.out.printf("one store commit (RequestRepository.receive alone, one thread, no load): %.2f ms; a request "
           + "waits for one grouped commit, which many requests share%n", txMs);
-      boolean met = requests.perSecond() >= 5000 && requests.p99Nanos() < 50_000_000L && ledgerAfter - ledgerBefore >= requests.ok();
+      List<String> met = levels.stream()
+          .filter(r -> r.perSecond() >= 5000 && r.p99Nanos() < 50_000_000L && allLogged)
+          .map(r -> String.format("%s: %,.0f req/s, p99 %.1f ms", r.name(), r.perSecond(), r.p99Nanos() / 1e6))
+          .toList();
       System.out.printf("floor (>= 5,000 req/s, every decision in the ledger, p99 < 50 ms): %s%n",
-          met ? "MET" : "MISSED");
+          met.isEmpty() ? "MISSED" : "MET (" + String.join("; ", met) + ")");
     }
+  }
+
+  static List<Integer> levels(String list) {
+    List<Integer> out = new ArrayList<>();
+    for (String part : list.split(",")) {
+      int n = Integer.parseInt(part.strip());
+      if (n < 1) {
+        throw new IllegalArgumentException("-Dclients: a number of connections is at least 1, got " + n);
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
   }
 
   /**
