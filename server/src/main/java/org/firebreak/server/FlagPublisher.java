@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p>A full run reads the requests the store received in the last {@link Settings#lookback()} (30 days, as {@code GET
  * /v1/flags} does: the relay detector matches a search against later ones within 7 days and the volume-spike detector
  * compares a day with the requester's median day), runs every detector over them, and appends the flags not yet
- * ledgered. Their cost grows with the window, so periodic runs are full only every {@link Settings#fullInterval()};
+ * ledgered. Their cost grows with the window, so periodic runs are full only every {@link Settings#fullInterval()}
+ * (or {@link #FULL_RUN_SPACING} times the last full run's length, when that is longer);
  * in between, a quick run shows only the requests decided since the last run to the detectors that judge one request
  * at a time ({@link Detection#perEvent}). The gateway hands those over as it logs them ({@link #logged}), so a quick
  * run reads nothing back from the store; requests stored any other way are read by the next full run (and when more
@@ -99,6 +100,14 @@ public final class FlagPublisher implements AutoCloseable {
    * second, far more than come between two runs. Past it they are not kept, and the next quick run reads the store.
    */
   static final int MAX_HANDED_OVER = 200_000;
+
+  /**
+   * A full run's cost grows with its window, and it holds the flag thread and a core while it lasts (at 5,000 requests a
+   * second, five minutes fill the window with ~2 million requests, a run of ~2 minutes): the next full run starts no
+   * sooner than this many times the last one's length after it started, so full runs take at most about a tenth of a
+   * core however full the window is. Relay and volume-spike flags then reach the log later, not never.
+   */
+  static final int FULL_RUN_SPACING = 10;
 
   /**
    * @param interval how often the publisher runs the detectors that judge one request at a time, over the requests
@@ -171,8 +180,9 @@ public final class FlagPublisher implements AutoCloseable {
   /** The end of the last run's window, and the requests from {@link #SETTLING} before it that were settled then. */
   private Optional<Instant> lastEnd = Optional.empty();
   private Set<String> settled = Set.of();
-  /** When the last full run (every detector over the whole lookback) started. */
+  /** When the last full run (every detector over the whole lookback) started, and how long it took. */
   private Optional<Instant> lastFull = Optional.empty();
+  private Duration lastFullTook = Duration.ZERO;
   /** True when a quick run read requests that no full run has read since. */
   private boolean windowBehind;
   private boolean started;
@@ -238,8 +248,17 @@ public final class FlagPublisher implements AutoCloseable {
    */
   synchronized Run runScheduled() {
     boolean full = lastFull.isEmpty()
-        || !clock.instant().isBefore(lastFull.get().plus(settings.fullInterval()));
+        || !clock.instant().isBefore(nextFull(lastFull.get(), lastFullTook, settings.fullInterval()));
     return run(full);
+  }
+
+  /**
+   * When the next periodic full run is due: {@code fullInterval} after the last one started, or {@link
+   * #FULL_RUN_SPACING} times its length when that is longer.
+   */
+  static Instant nextFull(Instant lastStarted, Duration lastTook, Duration fullInterval) {
+    Duration spaced = lastTook.multipliedBy(FULL_RUN_SPACING);
+    return lastStarted.plus(spaced.compareTo(fullInterval) > 0 ? spaced : fullInterval);
   }
 
   private Run run(boolean full) {
@@ -409,6 +428,9 @@ public final class FlagPublisher implements AutoCloseable {
     }
     if (!full && !requests.isEmpty()) {
       windowBehind = true;
+    }
+    if (full) {
+      lastFullTook = Duration.between(lastFull.orElseThrow(), clock.instant());
     }
     return new Run(requests.size(), judged, flags.size(), acks.size(), waiting);
   }

@@ -166,6 +166,20 @@ class FlagPublisherTest {
     }
   }
 
+  /**
+   * A full run's length spaces the next one once ten times it outgrows the interval, so full runs over a crowded
+   * window take at most about a tenth of a core (hand-computed: 2 minutes x 10 = 20 minutes).
+   */
+  @Test
+  void aLongFullRunPutsTheNextOffByTenTimesItsLength() {
+    java.time.Instant t = java.time.Instant.parse("2026-11-29T12:00:00Z");
+    Duration five = Duration.ofMinutes(5);
+    assertThat(FlagPublisher.nextFull(t, Duration.ofSeconds(3), five)).isEqualTo(t.plus(five));
+    assertThat(FlagPublisher.nextFull(t, Duration.ofSeconds(30), five)).isEqualTo(t.plus(five));
+    assertThat(FlagPublisher.nextFull(t, Duration.ofSeconds(31), five)).isEqualTo(t.plus(Duration.ofSeconds(310)));
+    assertThat(FlagPublisher.nextFull(t, Duration.ofMinutes(2), five)).isEqualTo(t.plus(Duration.ofMinutes(20)));
+  }
+
   @Test
   void quickRunsJudgeWhatTheGatewayHandsOverAndReadTheStoreOnlyWhenSomeWasNotKept() throws Exception {
     Path dir = tmp.resolve("handover");
