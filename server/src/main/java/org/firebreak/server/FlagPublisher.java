@@ -285,7 +285,7 @@ public final class FlagPublisher implements AutoCloseable {
         return Run.IDLE;
       }
     }
-    Map<String, AuditedRequest> requests = new HashMap<>();
+    Map<String, Seen> requests = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
     org.firebreak.detect.Settings detectSettings = org.firebreak.detect.Settings.defaults();
     org.firebreak.detect.Screening screening = new org.firebreak.detect.Screening(classifier);
@@ -307,7 +307,7 @@ public final class FlagPublisher implements AutoCloseable {
     long row = 0;
     if (!fromStore) {
       for (AuditedRequest r : handed) {
-        if (requests.putIfAbsent(r.id(), r) == null) {
+        if (requests.putIfAbsent(r.id(), Seen.of(r)) == null) {
           events.accept(r, ++row, sink);
           judged++;
         }
@@ -319,7 +319,7 @@ public final class FlagPublisher implements AutoCloseable {
       while (true) {
         List<AuditedRequest> page = store.requests().received(from, now, after, RequestRepository.MAX_LIMIT);
         for (AuditedRequest r : page) {
-          requests.put(r.id(), r);
+          requests.put(r.id(), Seen.of(r));
           ++row;
           // A quick run's detectors judge one request at a time: one settled at the last run was judged then, and its
           // flags are published or were refused. Only a full run shows it to the detectors again.
@@ -340,7 +340,7 @@ public final class FlagPublisher implements AutoCloseable {
     }
     detection.finish(flags::add);
 
-    long first = requests.values().stream().flatMap(r -> r.ledger().stream()).mapToLong(LedgerRef::index).min()
+    long first = requests.values().stream().filter(Seen::logged).mapToLong(Seen::index).min()
         .orElse(Long.MAX_VALUE);
     readPublished(first);
 
@@ -351,11 +351,11 @@ public final class FlagPublisher implements AutoCloseable {
     List<Flag> ledgered = new ArrayList<>();
     int waiting = 0;
     for (Flag f : flags) {
-      AuditedRequest r = requests.get(f.eventId());
-      if (r == null || r.status() == RequestStatus.REJECTED) {
+      Seen r = requests.get(f.eventId());
+      if (r == null || r.rejected()) {
         continue; // not a decided request: nothing in the log to point at
       }
-      if (r.ledger().isEmpty()) {
+      if (!r.logged()) {
         waiting++;
         continue;
       }
@@ -375,9 +375,9 @@ public final class FlagPublisher implements AutoCloseable {
         }
         List<Long> evidence = new ArrayList<>();
         for (String id : f.evidence()) {
-          AuditedRequest e = requests.get(id);
-          if (e != null && e.ledger().isPresent() && !evidence.contains(e.ledger().get().index())) {
-            evidence.add(e.ledger().get().index());
+          Seen e = requests.get(id);
+          if (e != null && e.logged() && !evidence.contains(e.index())) {
+            evidence.add(e.index());
           }
         }
         byte[] entry;
@@ -419,11 +419,11 @@ public final class FlagPublisher implements AutoCloseable {
       lastEnd = Optional.of(now);
       Instant recent = now.minus(SETTLING);
       Set<String> done = new HashSet<>();
-      for (AuditedRequest r : requests.values()) {
-        if (!r.receivedAt().isBefore(recent) && (r.ledger().isPresent() || r.status() == RequestStatus.REJECTED)) {
-          done.add(r.id());
+      requests.forEach((id, r) -> {
+        if (!r.receivedAt().isBefore(recent) && (r.logged() || r.rejected())) {
+          done.add(id);
         }
-      }
+      });
       settled = done;
     }
     if (!full && !requests.isEmpty()) {
@@ -504,8 +504,25 @@ public final class FlagPublisher implements AutoCloseable {
     readFrom = from;
   }
 
-  private static long index(Map<String, AuditedRequest> requests, String id) {
-    return requests.get(id).ledger().orElseThrow().index();
+  private static long index(Map<String, Seen> requests, String id) {
+    return requests.get(id).index();
+  }
+
+  /**
+   * What a run keeps of a request once detection has read it: where its entry is in the log, if anywhere. Not the
+   * request (its body, ids and receipt): a full run holds one per request of its window, millions at a high rate.
+   *
+   * @param index its decision entry's ledger index, or -1 while it has none
+   */
+  private record Seen(long index, boolean rejected, Instant receivedAt) {
+    static Seen of(AuditedRequest r) {
+      return new Seen(r.ledger().map(LedgerRef::index).orElse(-1L), r.status() == RequestStatus.REJECTED,
+          r.receivedAt());
+    }
+
+    boolean logged() {
+      return index >= 0;
+    }
   }
 
   private static <T> T await(CompletableFuture<T> f) {
