@@ -102,10 +102,10 @@ public final class FlagPublisher implements AutoCloseable {
   static final int MAX_HANDED_OVER = 200_000;
 
   /**
-   * A full run's cost grows with its window, and it holds the flag thread and a core while it lasts (at 5,000 requests a
-   * second, five minutes fill the window with ~2 million requests, a run of ~2 minutes): the next full run starts no
-   * sooner than this many times the last one's length after it started, so full runs take at most about a tenth of a
-   * core however full the window is. Relay and volume-spike flags then reach the log later, not never.
+   * A full run's cost grows with its window, and it holds the flag thread and a core while it lasts (under the load
+   * test, five minutes filled the window with ~2 million requests and the run took ~2 minutes): the next full run
+   * starts no sooner than this many times the last one's length after it started, so full runs take at most about a
+   * tenth of a core however full the window is. Relay and volume-spike flags then reach the log later, not never.
    */
   static final int FULL_RUN_SPACING = 10;
 
