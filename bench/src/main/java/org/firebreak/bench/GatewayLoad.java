@@ -204,7 +204,13 @@ public final class GatewayLoad {
   static List<Integer> levels(String list) {
     List<Integer> out = new ArrayList<>();
     for (String part : list.split(",")) {
-      int n = Integer.parseInt(part.strip());
+      int n;
+      try {
+        n = Integer.parseInt(part.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-Dclients: a comma-separated list of numbers of connections, got '"
+            + list + "'");
+      }
       if (n < 1) {
         throw new IllegalArgumentException("-Dclients: a number of connections is at least 1, got " + n);
       }
