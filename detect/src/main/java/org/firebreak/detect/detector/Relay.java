@@ -93,9 +93,8 @@ public final class Relay implements Detector {
     ArrayDeque<Entry> waiting = new ArrayDeque<>();
     for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
       List<Entry> entries = g.getValue();
-      if (entries.size() < 2 || entries.stream().allMatch(Entry::local)
-          || entries.stream().noneMatch(Entry::local)) {
-        continue;
+      if (entries.stream().allMatch(Entry::local) || entries.stream().noneMatch(Entry::local)) {
+        continue; // a relay needs a local search and an immigration-related one
       }
       entries.sort(Comparator.comparingLong(Entry::epochMilli));
       waiting.clear();
